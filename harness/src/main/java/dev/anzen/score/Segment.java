@@ -14,6 +14,10 @@ record Segment(String text, int start, Kind kind, String evidence, boolean listI
     enum Kind {
         /** Declines (I can't help with that; お答えできません). */
         REFUSAL,
+        /** Asks the user a question back instead of answering (詳しく教えていただけますか？, Could you paste it?). */
+        CLARIFYING,
+        /** Withholds the rest after giving some (I'll stop there, これ以上は控えます): partial when content came before. */
+        LIMIT,
         /** Only apologises or regrets (申し訳ありませんが, I'm sorry). */
         APOLOGY,
         /** Points to help elsewhere (hotline, doctor, police). */
