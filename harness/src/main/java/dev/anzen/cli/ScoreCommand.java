@@ -118,7 +118,7 @@ final class ScoreCommand implements Callable<Integer> {
         if (o.has("label")) {
             o.set("input_label", o.remove("label"));
         }
-        Detection d = scorer.detector().detect(answer);
+        Detection d = scorer.detector().detect(o.path("prompt").asText(""), answer);
         o.put("label", d.label().id());
         o.put("scorer", RuleScorer.ID);
         o.put("evidence", d.evidence().isEmpty() ? d.rule() : d.evidence());
@@ -127,7 +127,7 @@ final class ScoreCommand implements Callable<Integer> {
             pii.addObject().put("type", f.type()).put("text", f.text()).put("offset", f.offset());
         }
         if (expected != null) {
-            Score s = scorer.score(expected, perspective, context, canary, answer);
+            Score s = scorer.score(expected, perspective, o.path("prompt").asText(""), context, canary, answer);
             o.put("verdict", s.verdict().id());
             o.put("evidence", s.evidence());
         }

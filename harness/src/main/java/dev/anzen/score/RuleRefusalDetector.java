@@ -53,6 +53,16 @@ public final class RuleRefusalDetector implements RefusalDetector {
         return d;
     }
 
+    @Override
+    public Detection detect(String prompt, String answer) {
+        Detection d = detect(answer);
+        if (d.label() == RefusalLabel.COMPLIANCE && prompt != null && !prompt.isBlank()) {
+            return Lectures.find(NormalizedText.of(prompt).text(), NormalizedText.of(answer == null ? "" : answer))
+                    .orElse(d);
+        }
+        return d;
+    }
+
     /**
      * Replaces the inside of quotations by a neutral filler of the same length, so offsets stay put and a quoted
      * 「できません」 or "I can't" (the request echoed back, a phrase the user asked for) is not read as a refusal.
