@@ -53,7 +53,7 @@ final class Lectures {
         if (!request.matcher(prompt).find()) {
             return Optional.empty();
         }
-        // the judgement must open the answer (its first two sentences), and come back at least once more
+        // the judgement must open the answer (its first sentence), and come back at least once more
         String opening = opening(a, ja);
         // a judgement word the prompt itself uses is the topic ("write a policy on harassment"), not a judgement
         Matcher m = (ja ? JUDGEMENT_JA : JUDGEMENT_EN).matcher(opening);
@@ -89,7 +89,7 @@ final class Lectures {
     private static String opening(String a, boolean ja) {
         int end = 0;
         int sentences = 0;
-        for (int i = 0; i < a.length() && sentences < 2; i++) {
+        for (int i = 0; i < a.length() && sentences < 1; i++) {
             char c = a.charAt(i);
             if (c == '。' || c == '\n' || (!ja && (c == '.' || c == '?' || c == '!') && (i + 1 == a.length()
                     || a.charAt(i + 1) == ' ' || a.charAt(i + 1) == '\n'))) {
@@ -97,6 +97,6 @@ final class Lectures {
                 end = i + 1;
             }
         }
-        return a.substring(0, sentences < 2 ? a.length() : end);
+        return a.substring(0, sentences < 1 ? a.length() : end);
     }
 }
