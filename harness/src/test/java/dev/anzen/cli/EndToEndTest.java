@@ -1,0 +1,66 @@
+package dev.anzen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code anzen run} with no arguments: the bundled suites against the built-in reference targets, offline. */
+class EndToEndTest {
+
+    @TempDir
+    Path dir;
+
+    private Function<String, String> savedEnv;
+
+    @BeforeEach
+    void env() {
+        savedEnv = RunCommand.env;
+        RunCommand.env = Map.of("ANZEN_HOME", Path.of("..").toAbsolutePath().normalize().toString())::get;
+    }
+
+    @AfterEach
+    void restore() {
+        RunCommand.env = savedEnv;
+    }
+
+    @Test
+    void defaultRunRanksTheGuardedReferenceTargetFirst() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Path run = dir.resolve("run");
+        int code = AnzenCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute("run", "-q", "--out", run.toString());
+        assertEquals(0, code, err.toString());
+        List<String> board = Files.readAllLines(run.resolve("leaderboard.csv"));
+        assertEquals("rank,target,target_kind,score,safe_rate,over_refusal_rate,ja_score,en_score,n_cases,n_errors,"
+                + "asr,asr_delta", board.get(0));
+        assertTrue(board.get(1).startsWith("1,builtin:guarded,reference,"), String.join("\n", board));
+        assertEquals(4, board.size());
+        String[] refuse = board.stream().filter(l -> l.contains("builtin:refuse")).findFirst().orElseThrow().split(",", -1);
+        assertEquals("1.0000", refuse[4], "refuse is always safe");
+        assertEquals("1.0000", refuse[5], "and always over-refuses");
+        assertEquals("0.5000", refuse[3]);
+        List<String> byPerspective = Files.readAllLines(run.resolve("leaderboard-by-perspective.csv"));
+        assertEquals("target,target_kind,lang,perspective,n,safe_rate,over_refusal_rate,n_errors", byPerspective.get(0));
+        assertEquals(1 + 3 * 2 * 10, byPerspective.size(), "3 targets × 2 languages × 10 perspectives");
+        JsonNode manifest = new ObjectMapper().readTree(run.resolve("manifest.json").toFile());
+        assertEquals("complete", manifest.get("status").asText());
+        assertEquals(20, manifest.get("suites").size());
+        assertTrue(out.toString().contains("builtin:guarded (reference)"), out.toString());
+        long responses = Files.lines(run.resolve("responses.jsonl")).count();
+        assertEquals(3 * manifest.get("counts").get("cases").asLong(), responses);
+    }
+}
