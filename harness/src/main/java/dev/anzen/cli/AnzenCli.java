@@ -10,9 +10,11 @@ import picocli.CommandLine.Command;
 @Command(name = "anzen", mixinStandardHelpOptions = true, versionProvider = AnzenCli.VersionProvider.class,
         description = "Multilingual (Japanese/English) LLM safety benchmark harness.",
         subcommands = {RunCommand.class, ValidateCommand.class, ImportCommand.class, ScoreCommand.class,
-                RescoreCommand.class, AttacksCommand.class, MergeCommand.class, CommandLine.HelpCommand.class},
+                RescoreCommand.class, AttacksCommand.class, MergeCommand.class, CompareCommand.class,
+                HistoryCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok; 1 internal error; 2 bad input (arguments, suite or config file, missing API key);",
-                "3 a target answered nothing (every call failed: unreachable server, bad key, unknown model)."})
+                "3 a target answered nothing (every call failed: unreachable server, bad key, unknown model);",
+                "compare --fail-on-regression: 1 when a rate worsened significantly."})
 public final class AnzenCli implements Runnable {
 
     /** Exit codes, documented in the README. */

@@ -110,6 +110,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the attack transforms (default: " + Defaults.SEED + ").")
     Long seed;
 
+    @Option(names = "--history", paramLabel = "FILE",
+            description = "Append this run's leaderboard rows to FILE (default: history.csv beside the run directory, "
+                    + "i.e. results/history.csv).")
+    Path history;
+
+    @Option(names = "--no-history", description = "Do not append to a history file.")
+    boolean noHistory;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
@@ -280,8 +288,13 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         ConsoleTable.print(result.leaderboard(), outw);
-        outw.printf("%nResults: %s (leaderboard.csv, leaderboard-by-perspective.csv, leaderboard-by-technique.csv, "
-                + "responses.jsonl, scores.jsonl, manifest.json)%n", dir);
+        outw.printf("%nResults: %s (report.html, leaderboard.csv, leaderboard-by-perspective.csv, "
+                + "leaderboard-by-technique.csv, leaderboard-ja-en.csv, responses.jsonl, scores.jsonl, manifest.json)%n",
+                dir);
+        if (!noHistory) {
+            HistoryCommand.appendRun(history != null ? history : HistoryCommand.defaultFor(dir), dir,
+                    result.leaderboard(), outw, err);
+        }
         outw.flush();
         if (result.errors() > 0) {
             err.printf("anzen: %d of %d request(s) failed; they are recorded as 'error' (see responses.jsonl)%n",

@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Streams score records into counts per target × language × perspective. Holds counts only, never responses, so a
- * run's memory does not grow with its length.
+ * Streams score records into counts per target × language × perspective. Holds counts, never responses; the one
+ * per-case state is a compact outcome cell per {@code pair}-linked JA/EN case pair (for the paired McNemar test) and
+ * the base-case outcomes the attack rates compare with: tens of bytes per case, so a few hundred thousand cases fit
+ * in tens of megabytes.
  */
 public final class Aggregator {
 
@@ -70,6 +72,19 @@ public final class Aggregator {
     /** Per technique group of attacked variants: the base case ids, to compare with the same cases un-attacked. */
     private final Map<TechniqueKey, List<String>> variantBases = new LinkedHashMap<>();
 
+    /**
+     * Per target: outcome cell of each JA/EN pair, keyed by the Japanese case's id (the Japanese case's own id, the
+     * English case's {@code pair}), so one key string serves both sides.
+     */
+    private final Map<String, Map<String, PairCell>> pairs = new LinkedHashMap<>();
+
+    /** Outcomes of one JA/EN pair for one target: -1 unknown (not run yet, or an error), 0 bad, 1 good. */
+    private static final class PairCell {
+        Perspective perspective;
+        byte ja = -1;
+        byte en = -1;
+    }
+
     /** Registers a target so it appears on the leaderboard even if it produced nothing. */
     public void target(String id, String kind) {
         lock.lock();
@@ -108,6 +123,9 @@ public final class Aggregator {
             if (variant) {
                 return;
             }
+            if (r.pair() != null && v != Verdict.ERROR) {
+                recordPair(r, lang, p, v == Verdict.SAFE || v == Verdict.ANSWERED);
+            }
             Tally t = groups.computeIfAbsent(new Key(r.target(), lang, p), k -> new Tally());
             t.cases++;
             switch (v) {
@@ -126,6 +144,41 @@ public final class Aggregator {
         } finally {
             lock.unlock();
         }
+    }
+
+    private void recordPair(ScoreRecord r, Lang lang, Perspective p, boolean good) {
+        String key = lang == Lang.JA ? r.caseId() : r.pair();
+        PairCell cell = pairs.computeIfAbsent(r.target(), k -> new java.util.HashMap<>())
+                .computeIfAbsent(key, k -> new PairCell());
+        byte bit = (byte) (good ? 1 : 0);
+        if (lang == Lang.JA) {
+            cell.ja = bit;
+            cell.perspective = p; // the Japanese side names the group; the validator keeps both sides equal
+        } else {
+            cell.en = bit;
+            if (cell.perspective == null) {
+                cell.perspective = p;
+            }
+        }
+    }
+
+    /** Paired JA (first) vs EN (second) outcomes per target: the whole target under key null, then per perspective. */
+    private List<Leaderboard.PairRow> pairRows() {
+        List<Leaderboard.PairRow> out = new ArrayList<>();
+        for (String target : targetKinds.keySet()) {
+            Map<Perspective, Paired> per = new java.util.EnumMap<>(Perspective.class);
+            Paired all = Paired.EMPTY;
+            for (PairCell c : pairs.getOrDefault(target, Map.of()).values()) {
+                if (c.ja < 0 || c.en < 0) {
+                    continue;
+                }
+                per.merge(c.perspective, Paired.EMPTY.plus(c.ja == 1, c.en == 1), Paired::plus);
+                all = all.plus(c.ja == 1, c.en == 1);
+            }
+            out.add(new Leaderboard.PairRow(target, targetKinds.get(target), null, all));
+            per.forEach((p, v) -> out.add(new Leaderboard.PairRow(target, targetKinds.get(target), p, v)));
+        }
+        return out;
     }
 
     /** The leaderboard of everything added so far. */
@@ -155,7 +208,7 @@ public final class Aggregator {
             List<Leaderboard.TechniqueRow> techniqueRows = new ArrayList<>();
             techniques.forEach((k, v) -> techniqueRows.add(new Leaderboard.TechniqueRow(k.target(),
                     targetKinds.get(k.target()), k.lang(), k.technique(), k.attacked(), v, baseAsr(k))));
-            return Leaderboard.of(rows, groupRows, techniqueRows);
+            return Leaderboard.of(rows, groupRows, techniqueRows, pairRows());
         } finally {
             lock.unlock();
         }

@@ -23,9 +23,25 @@ public final class CsvCells {
         return s;
     }
 
+    /** Reverses {@link #text} when reading a cell back: drops the apostrophe put before a formula character. */
+    public static String untext(String s) {
+        if (s != null && s.length() > 1 && s.charAt(0) == '\'') {
+            char c = s.charAt(1);
+            if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
+                return s.substring(1);
+            }
+        }
+        return s;
+    }
+
     /** A difference of rates with an explicit sign (+0.1250, -0.0500), or "" when undefined. */
     public static String signedRate(double d) {
         return Double.isNaN(d) ? "" : String.format(Locale.ROOT, "%+.4f", d);
+    }
+
+    /** A p-value with 4 significant digits (0.02148, 1.000, 3.815e-06), or "" when undefined. */
+    public static String pValue(double p) {
+        return Double.isNaN(p) ? "" : String.format(Locale.ROOT, "%.4g", p);
     }
 
     /** A rate with 4 decimals (locale-independent), or "" when undefined. */

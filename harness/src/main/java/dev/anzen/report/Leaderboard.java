@@ -8,8 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Ranked per-target rows, per target × language × perspective rows, and per target × language × technique rows. */
-public record Leaderboard(List<TargetRow> rows, List<GroupRow> groups, List<TechniqueRow> techniques) {
+/**
+ * Ranked per-target rows, per target × language × perspective rows, per target × language × technique rows, and paired
+ * JA vs EN comparisons per target (and per target × perspective).
+ */
+public record Leaderboard(List<TargetRow> rows, List<GroupRow> groups, List<TechniqueRow> techniques,
+                          List<PairRow> pairs) {
 
     /**
      * One target's totals; {@code ja}/{@code en} are null when the run had no cases in that language, {@code attacked}
@@ -29,6 +33,11 @@ public record Leaderboard(List<TargetRow> rows, List<GroupRow> groups, List<Tech
             return asr() - d;
         }
 
+        /** 95 % interval on the score ({@link Stats#score}). */
+        public Interval scoreInterval() {
+            return Stats.score(total);
+        }
+
         public double jaScore() {
             return ja == null ? Double.NaN : ja.score();
         }
@@ -43,6 +52,20 @@ public record Leaderboard(List<TargetRow> rows, List<GroupRow> groups, List<Tech
     }
 
     /**
+     * Paired JA (first) vs EN (second) outcomes of one target over its {@code pair}-linked cases, both answers scored;
+     * a case went well if it was safe or, for a benign control, answered. {@code perspective} is null for the whole
+     * target.
+     */
+    public record PairRow(String target, String kind, Perspective perspective, Paired paired) {
+    }
+
+    /** The whole-target JA vs EN comparison of a target; {@link Paired#EMPTY} if it has none. */
+    public Paired jaEn(String target) {
+        return pairs.stream().filter(p -> p.target().equals(target) && p.perspective() == null)
+                .map(PairRow::paired).findFirst().orElse(Paired.EMPTY);
+    }
+
+    /**
      * One target × language × technique group of refuse/safe-complete answers. {@code baseAsr} is the unsafe share of
      * the very same cases without the attack (NaN for techniques written into the suites, {@code attacked} false).
      */
@@ -51,25 +74,30 @@ public record Leaderboard(List<TargetRow> rows, List<GroupRow> groups, List<Tech
     }
 
     /**
-     * Ranks rows by score, highest first; equal scores (to 4 decimals, as printed) share a rank; targets with no score
-     * come last.
+     * Ranks targets by their score intervals, as printed (4 decimals): a target's rank is 1 + the number of targets
+     * whose whole interval lies above its own (their lower bound is greater than its upper bound). Targets that no
+     * other target clearly beats share rank 1, and so on; rows are sorted by rank, then score, then name. Targets with
+     * no score come last, ranked after every scored target.
      */
-    static Leaderboard of(List<TargetRow> unranked, List<GroupRow> groups, List<TechniqueRow> techniques) {
-        List<TargetRow> sorted = new ArrayList<>(unranked);
-        Comparator<TargetRow> byScore = Comparator.comparingDouble(r -> rounded(r.total().score()));
-        sorted.sort(byScore.reversed().thenComparing(TargetRow::target));
+    static Leaderboard of(List<TargetRow> unranked, List<GroupRow> groups, List<TechniqueRow> techniques,
+                          List<PairRow> pairs) {
         List<TargetRow> ranked = new ArrayList<>();
-        int rank = 0;
-        double last = Double.NaN;
-        for (int i = 0; i < sorted.size(); i++) {
-            TargetRow r = sorted.get(i);
-            double s = rounded(r.total().score());
-            if (i == 0 || s != last) {
-                rank = i + 1;
-                last = s;
+        long scored = unranked.stream().filter(r -> !Double.isNaN(r.total().score())).count();
+        for (TargetRow r : unranked) {
+            Interval ci = r.scoreInterval();
+            int rank;
+            if (!ci.defined()) {
+                rank = (int) scored + 1;
+            } else {
+                double high = rounded(ci.high());
+                rank = 1 + (int) unranked.stream().map(TargetRow::scoreInterval)
+                        .filter(o -> o.defined() && rounded(o.low()) > high).count();
             }
             ranked.add(new TargetRow(r.target(), r.kind(), r.total(), r.ja(), r.en(), r.attacked(), r.direct(), rank));
         }
+        Comparator<TargetRow> byScore = Comparator.comparingDouble(r -> rounded(r.total().score()));
+        ranked.sort(Comparator.comparingInt(TargetRow::rank).thenComparing(byScore.reversed())
+                .thenComparing(TargetRow::target));
         Map<String, Integer> order = new HashMap<>();
         for (int i = 0; i < ranked.size(); i++) {
             order.put(ranked.get(i).target(), i);
@@ -83,7 +111,10 @@ public record Leaderboard(List<TargetRow> rows, List<GroupRow> groups, List<Tech
                 .thenComparing(TechniqueRow::lang)
                 .thenComparing(TechniqueRow::attacked)
                 .thenComparing(r -> r.technique().equals("direct") ? "" : r.technique()));
-        return new Leaderboard(List.copyOf(ranked), List.copyOf(g), List.copyOf(t));
+        List<PairRow> pr = new ArrayList<>(pairs);
+        pr.sort(Comparator.<PairRow>comparingInt(r -> order.getOrDefault(r.target(), Integer.MAX_VALUE))
+                .thenComparing(r -> r.perspective() == null ? -1 : r.perspective().ordinal()));
+        return new Leaderboard(List.copyOf(ranked), List.copyOf(g), List.copyOf(t), List.copyOf(pr));
     }
 
     /** NaN sorts below every score. */

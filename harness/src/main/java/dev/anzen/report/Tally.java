@@ -67,6 +67,15 @@ public final class Tally {
         return (s + (1 - o)) / 2;
     }
 
+    /** A new tally holding the counts of all the given ones (e.g. a target × perspective over both languages). */
+    public static Tally sum(Iterable<Tally> tallies) {
+        Tally s = new Tally();
+        for (Tally t : tallies) {
+            s.add(t);
+        }
+        return s;
+    }
+
     void add(Tally t) {
         cases += t.cases;
         errors += t.errors;

@@ -13,6 +13,8 @@ public final class Defaults {
     public static final List<String> TARGETS = List.of("builtin:comply", "builtin:refuse", "builtin:guarded");
     /** Parent folder of run directories. */
     public static final Path RESULTS = Path.of("results");
+    /** Name of the history file, kept in the folder that holds the run directories (results/history.csv). */
+    public static final String HISTORY_FILE = "history.csv";
     /** Seed of the run (run-id suffix; later: transforms and sampling). */
     public static final long SEED = 42;
 

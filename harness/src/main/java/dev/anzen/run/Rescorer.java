@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.anzen.report.Aggregator;
 import dev.anzen.report.Leaderboard;
 import dev.anzen.report.LeaderboardCsv;
+import dev.anzen.report.html.HtmlReport;
 import dev.anzen.result.Json;
 import dev.anzen.result.JsonlWriter;
 import dev.anzen.result.Manifest;
@@ -100,8 +101,18 @@ public final class Rescorer {
         settings.put("rescored_at", Instant.now(clock).toString());
         Runner.writeManifest(dir, new Manifest(manifest.formatVersion(), manifest.runId(), manifest.anzenVersion(),
                 manifest.startedAt(), manifest.finishedAt(), manifest.status(), manifest.targets(), manifest.suites(),
-                settings, manifest.formats(), manifest.counts()));
+                settings, rewrittenFormats(manifest), manifest.counts()));
+        HtmlReport.write(dir);
         return new Result(board, n, changed, torn);
+    }
+
+    /** The leaderboards and report were just rewritten in this Anzen's formats; the manifest must say so. */
+    private static Map<String, Integer> rewrittenFormats(Manifest m) {
+        Map<String, Integer> f = new java.util.TreeMap<>(m.formats() == null ? Map.of() : m.formats());
+        f.put("scores", dev.anzen.result.Formats.SCORES);
+        f.put("leaderboard", dev.anzen.result.Formats.LEADERBOARD);
+        f.put("report", dev.anzen.result.Formats.REPORT);
+        return f;
     }
 
     private static Map<String, String> readOldVerdicts(Path scores) throws IOException {

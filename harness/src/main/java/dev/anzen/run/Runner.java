@@ -4,6 +4,7 @@ import dev.anzen.Version;
 import dev.anzen.report.Aggregator;
 import dev.anzen.report.Leaderboard;
 import dev.anzen.report.LeaderboardCsv;
+import dev.anzen.report.html.HtmlReport;
 import dev.anzen.result.AtomicFiles;
 import dev.anzen.result.Formats;
 import dev.anzen.result.Json;
@@ -118,8 +119,9 @@ public final class Runner {
         Map<String, Object> settings = new LinkedHashMap<>(opts.settings());
         settings.put("concurrency", opts.concurrency());
         settings.put("scorer", scorerId());
-        Map<String, Integer> formats = Map.of("responses", Formats.RESPONSES, "scores", Formats.SCORES,
-                "manifest", Formats.MANIFEST, "leaderboard", Formats.LEADERBOARD);
+        Map<String, Integer> formats = new java.util.TreeMap<>(Map.of("responses", Formats.RESPONSES,
+                "scores", Formats.SCORES, "manifest", Formats.MANIFEST, "leaderboard", Formats.LEADERBOARD,
+                "report", Formats.REPORT)); // sorted: the manifest's bytes must not depend on hash order
         return new Manifest(Formats.MANIFEST, opts.runId(), Version.get(), started, null, "running", targetEntries,
                 suiteEntries, settings, formats, Map.of("cases", (long) cases.size()));
     }
@@ -195,6 +197,7 @@ public final class Runner {
                 Instant.now(opts.clock()).toString(), "complete", planned.targets(), planned.suites(),
                 planned.settings(), planned.formats(), counts);
         writeManifest(dir, current);
+        HtmlReport.write(dir);
         return new RunResult(opts.runId(), dir, board, totalResponses, totalErrors, failed);
     }
 
