@@ -2,6 +2,7 @@ package dev.anzen.run;
 
 import dev.anzen.report.Leaderboard;
 import dev.anzen.report.LeaderboardCsv;
+import dev.anzen.report.html.HtmlReport;
 import dev.anzen.result.Json;
 import dev.anzen.result.Manifest;
 import dev.anzen.result.ResponseRecord;
@@ -120,6 +121,7 @@ public final class Merger {
                 manifests.stream().map(Manifest::startedAt).min(String::compareTo).orElse(first.startedAt()), finished,
                 missing.isEmpty() ? "complete" : "incomplete", first.targets(), first.suites(), settings,
                 first.formats(), counts));
+        HtmlReport.write(out);
         return new Result(board, n, missing);
     }
 
