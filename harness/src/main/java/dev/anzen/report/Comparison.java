@@ -106,7 +106,7 @@ public record Comparison(List<Row> rows, long shared, long errors, long onlyInBa
 
         /** New rate minus base rate. */
         public double delta() {
-            return -paired.difference();
+            return 0.0 - paired.difference(); // not -difference: no "-0.0" for an unchanged rate
         }
 
         /** Pairs whose outcome got worse in the new run. */
@@ -182,7 +182,7 @@ public record Comparison(List<Row> rows, long shared, long errors, long onlyInBa
         for (int i = 0; i < entries.size(); i++) {
             GroupKey g = entries.get(i).getKey();
             Paired pr = entries.get(i).getValue();
-            double delta = -pr.difference();
+            double delta = 0.0 - pr.difference();
             boolean regression = g.metric().worse(delta) && adjusted[i] < settings.alpha()
                     && Math.abs(delta) >= settings.minDelta();
             rows.add(new Row(g.target(), g.perspective(), g.lang(), g.metric(), pr, adjusted[i], regression));

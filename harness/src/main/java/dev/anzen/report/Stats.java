@@ -15,7 +15,7 @@ public final class Stats {
     /** The standard normal quantile for {@link #LEVEL}, two-sided (1.959963984540054). */
     public static final double Z = NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - (1 - LEVEL) / 2);
 
-    private static final BinomialTest TWO_SIDED = BinomialTest.withDefaults().with(AlternativeHypothesis.TWO_SIDED);
+    private static final BinomialTest LOWER_TAIL = BinomialTest.withDefaults().with(AlternativeHypothesis.LESS_THAN);
 
     private Stats() {
     }
@@ -73,6 +73,11 @@ public final class Stats {
      * Exact McNemar test: the two-sided exact binomial test of {@code b} against {@code b + c} at one half, where
      * {@code b} and {@code c} count the discordant pairs each way. Pairs that agree carry no information about a
      * difference and do not enter. 1 when there is no discordant pair.
+     *
+     * <p>At one half the distribution is symmetric, so the two-sided p-value is exactly twice the lower tail of
+     * min(b, c), capped at 1; that is what is computed. (Commons Statistics 1.2's two-sided search compares the two
+     * equal modal probabilities of an odd n in floating point and returns 1 − P(mode), e.g. 0.625 instead of 1 for
+     * 2 vs 1.)
      */
     public static double mcnemarExact(long b, long c) {
         if (b < 0 || c < 0) {
@@ -85,7 +90,8 @@ public final class Stats {
         if (n > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("too many discordant pairs for the exact test: " + n);
         }
-        return TWO_SIDED.test((int) n, (int) b, 0.5).getPValue();
+        double tail = LOWER_TAIL.test((int) n, (int) Math.min(b, c), 0.5).getPValue();
+        return Math.min(1.0, 2 * tail);
     }
 
     private static double sq(double d) {

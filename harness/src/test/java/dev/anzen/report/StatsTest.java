@@ -90,6 +90,13 @@ class StatsTest {
         assertEquals(0.03125, Stats.mcnemarExact(0, 6), EPS);
         assertEquals(0.03857421875, Stats.mcnemarExact(2, 10), EPS);
         assertEquals(1.0, Stats.mcnemarExact(3, 3), EPS);
+        // equal modal probabilities of an odd n: 2 vs 1 is as balanced as can be (a Commons 1.2 two-sided test gives
+        // 0.625 here)
+        assertEquals(1.0, Stats.mcnemarExact(2, 1), EPS);
+        assertEquals(1.0, Stats.mcnemarExact(1, 2), EPS);
+        assertEquals(1.0, Stats.mcnemarExact(5, 4), EPS);
+        // 7 vs 2: 2 · P(X ≤ 2 | 9, ½) = 2 · 46/512
+        assertEquals(92.0 / 512, Stats.mcnemarExact(7, 2), EPS);
         assertEquals(1.0, Stats.mcnemarExact(0, 0), EPS);
     }
 
