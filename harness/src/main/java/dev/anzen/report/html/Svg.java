@@ -31,10 +31,11 @@ final class Svg {
      */
     static String heatMap(String id, String title, List<String> rows, List<String> rowTips, List<String> cols,
                           Cell[][] cells, boolean higherIsBetter) {
-        int left = 12 + (int) Math.ceil(CHAR_W * rows.stream().mapToInt(String::length).max().orElse(4));
-        int longestCol = cols.stream().mapToInt(String::length).max().orElse(4);
-        int top = 20 + (int) Math.ceil(CHAR_W * 0.72 * longestCol); // labels rotated 45°: about 0.7 of their length
-        int width = left + cols.size() * CELL_W + CELL_W;
+        int left = 12 + (int) Math.ceil(CHAR_W * rows.stream().mapToInt(r -> shown(r).length()).max().orElse(4));
+        int longestCol = cols.stream().mapToInt(c -> shown(c).length()).max().orElse(4);
+        int rise = (int) Math.ceil(CHAR_W * 0.72 * longestCol); // labels rotated 45°: about 0.7 of their length
+        int top = 20 + rise;
+        int width = left + cols.size() * CELL_W + rise + 8;
         int height = top + rows.size() * CELL_H + 8;
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "<svg id=\"%s\" class=\"chart heatmap\" xmlns=\"http://www.w3.org/2000/svg\" "
@@ -44,7 +45,8 @@ final class Svg {
         for (int c = 0; c < cols.size(); c++) {
             double x = left + c * CELL_W + CELL_W / 2.0;
             b.append(String.format(Locale.ROOT, "<text class=\"col\" x=\"%.1f\" y=\"%d\" transform=\"rotate(-45 %.1f %d)\">",
-                    x, top - 6, x, top - 6)).append(Html.text(cols.get(c))).append("</text>");
+                    x, top - 6, x, top - 6)).append("<title>").append(Html.text(cols.get(c))).append("</title>")
+                    .append(Html.text(shown(cols.get(c)))).append("</text>");
         }
         for (int r = 0; r < rows.size(); r++) {
             int y = top + r * CELL_H;
@@ -52,7 +54,7 @@ final class Svg {
             if (rowTips != null && rowTips.get(r) != null) {
                 b.append("<title>").append(Html.text(rowTips.get(r))).append("</title>");
             }
-            b.append(Html.text(rows.get(r))).append("</text>");
+            b.append(Html.text(shown(rows.get(r)))).append("</text>");
             for (int c = 0; c < cols.size(); c++) {
                 Cell cell = cells[r][c];
                 int x = left + c * CELL_W;
@@ -77,7 +79,8 @@ final class Svg {
      * gap and its p-value) at the right.
      */
     static String jaEnBars(String id, String title, List<Pair> groups) {
-        int left = 12 + (int) Math.ceil(CHAR_W * groups.stream().mapToInt(g -> g.label().length()).max().orElse(6));
+        int left = 12 + (int) Math.ceil(CHAR_W * groups.stream().mapToInt(g -> shown(g.label()).length()).max()
+                .orElse(6));
         int plot = 420;
         int noteW = 250;
         int bar = 14;
@@ -108,7 +111,7 @@ final class Svg {
                 b.append("<title>").append(Html.text(g.tooltip())).append("</title>");
             }
             b.append(String.format(Locale.ROOT, "<text class=\"row\" x=\"%d\" y=\"%d\">", left - 8, y + bar + 4))
-                    .append(Html.text(g.label())).append("</text>");
+                    .append(Html.text(shown(g.label()))).append("</text>");
             bar(b, "ja", left, plot, y, bar, g.ja(), g.jaLow(), g.jaHigh());
             bar(b, "en", left, plot, y + bar + 2, bar, g.en(), g.enLow(), g.enHigh());
             b.append(String.format(Locale.ROOT, "<text class=\"note\" x=\"%d\" y=\"%d\">", left + plot + 10,
@@ -136,6 +139,17 @@ final class Svg {
         }
         b.append(String.format(Locale.ROOT, "<text class=\"value\" x=\"%.1f\" y=\"%d\">%.1f%%</text>",
                 left + plot * (Double.isNaN(hi) ? v : hi) + 6, y + h - 3, v * 100));
+    }
+
+    /** Longest label drawn; a longer one is cut with an ellipsis (the tooltip has it whole). */
+    static final int MAX_LABEL = 32;
+
+    static String shown(String label) {
+        if (label.length() <= MAX_LABEL) {
+            return label;
+        }
+        int end = Character.isHighSurrogate(label.charAt(MAX_LABEL - 2)) ? MAX_LABEL - 2 : MAX_LABEL - 1;
+        return label.substring(0, end) + "…";
     }
 
     /** Red (0) through yellow (0.5) to green (1); grey for no data. */

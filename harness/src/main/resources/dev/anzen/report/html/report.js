@@ -1,5 +1,5 @@
-// Anzen report: the case browser. Data is read with JSON.parse from an inert <script type="application/json"> block and
-// shown only through textContent and createElement: no string from the run is ever parsed as HTML.
+// Anzen report: the case browser. Data is read with JSON.parse from the inert JSON block #anzen-cases and shown only
+// through textContent and createElement: no string from the run is ever parsed as HTML.
 (function () {
   'use strict';
   var PAGE = 300;
