@@ -24,13 +24,13 @@ public final class ComparisonTable {
         for (Comparison.Row r : shown) {
             w = Math.max(w, r.target().length());
         }
-        String fmt = "%-" + w + "s  %-14s  %-4s  %-17s  %5s  %7s  %7s  %8s  %5s  %6s  %9s  %s%n";
-        out.printf(Locale.ROOT, fmt, "target", "perspective", "lang", "metric", "n", "base", "new", "change",
+        String fmt = "%-" + w + "s  %-14s  %-4s  %-17s  %5s  %7s  %7s  %8s  %5s  %6s  %9s  %s";
+        line(out, fmt, "target", "perspective", "lang", "metric", "n", "base", "new", "change",
                 "worse", "better", c.settings().adjust() == Comparison.Adjust.HOLM ? "p (Holm)" : "p", "");
         for (Comparison.Row r : shown) {
             String flag = r.regression() ? "REGRESSION"
                     : r.p() < c.settings().alpha() && !r.metric().worse(r.delta()) && r.delta() != 0 ? "improved" : "";
-            out.printf(Locale.ROOT, fmt, r.target(), r.perspective(), r.lang(), r.metric().id(), r.paired().n(),
+            line(out, fmt, r.target(), r.perspective(), r.lang(), r.metric().id(), r.paired().n(),
                     pct(r.base()), pct(r.current()), points(r.delta()), r.worsened(), r.improved(), p(r.p()), flag);
         }
         long regressions = c.rows().stream().filter(Comparison.Row::regression).count();
@@ -39,6 +39,11 @@ public final class ComparisonTable {
                 c.settings().minDelta() > 0 ? ", min-delta " + trim(c.settings().minDelta()) : "",
                 c.settings().adjust() == Comparison.Adjust.HOLM ? ", Holm-adjusted" : "");
         out.flush();
+    }
+
+    /** One table line without trailing blanks. */
+    private static void line(PrintWriter out, String fmt, Object... cells) {
+        out.println(String.format(Locale.ROOT, fmt, cells).stripTrailing());
     }
 
     static String pct(double d) {

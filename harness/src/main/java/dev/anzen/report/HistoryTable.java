@@ -35,7 +35,7 @@ public final class HistoryTable {
                 String change = prev == null ? "" : points(r.score() - prev.score());
                 String suites = prev == null ? abbrev(r.suiteHash())
                         : r.suiteHash().equals(prev.suiteHash()) ? "same" : abbrev(r.suiteHash()) + " (changed)";
-                out.printf(Locale.ROOT, fmt, r.date(), r.runId(), pct(r.score()), range(r.scoreCi()),
+                out.printf(Locale.ROOT, fmt, seconds(r.date()), r.runId(), pct(r.score()), range(r.scoreCi()),
                         pct(r.jaScore()), pct(r.enScore()), points(r.jaEnGap()), p(r.jaEnP()), r.cases(), r.errors(),
                         change, suites);
                 prev = r;
@@ -44,6 +44,15 @@ public final class HistoryTable {
         out.println("change = score minus the previous run's; compare runs only where the suites are the same, and use "
                 + "'anzen compare' for a paired test.");
         out.flush();
+    }
+
+    /** An ISO instant to the second (2026-11-23T08:11:01Z); anything else as it is. */
+    private static String seconds(String date) {
+        try {
+            return java.time.Instant.parse(date).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            return date;
+        }
     }
 
     private static String pct(double d) {
