@@ -35,6 +35,7 @@ public final class History {
             "ja_en_p", "n_cases", "n_errors", "asr", "suite_hash", "scorer"};
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+    private static final Object APPEND = new Object();
 
     /** One history row, as read back. Rates are NaN when the cell was empty. */
     public record Row(String runId, String date, String target, String kind, int rank, double score,
@@ -73,6 +74,14 @@ public final class History {
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }
+        // A file lock keeps other processes out, but within one JVM a second lock on the same file throws
+        // OverlappingFileLockException instead of waiting; this monitor serialises the JVM's own appends.
+        synchronized (APPEND) {
+            appendLocked(file, header, rows.toString());
+        }
+    }
+
+    private static void appendLocked(Path file, String header, String rows) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
              FileLock ignored = ch.lock()) {

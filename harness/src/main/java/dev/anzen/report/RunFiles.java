@@ -1,6 +1,7 @@
 package dev.anzen.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.anzen.result.Formats;
 import dev.anzen.result.Json;
 import dev.anzen.result.Manifest;
@@ -115,6 +116,13 @@ public final class RunFiles {
                 T r;
                 try {
                     r = Json.MAPPER.readValue(line, type);
+                } catch (MismatchedInputException e) {
+                    // well-formed JSON of the wrong shape is not a crash's torn line: the file is not Anzen's
+                    String field = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
+                    String why = e.getOriginalMessage();
+                    why = why.length() > 200 ? why.substring(0, 200) + "…" : why;
+                    throw new BadRunException(f + ":" + n + (field == null ? ": not a JSON object of this file: "
+                            : ": field '" + field + "': ") + why);
                 } catch (JsonProcessingException e) {
                     torn.accept(f + ":" + n);
                     continue;

@@ -114,6 +114,25 @@ class ReportingCommandsTest {
         assertEquals(2, run("compare", base.toString(), base.toString()));
         assertTrue(err.toString().contains("scores.jsonl:1: field 'lang': unknown value 'fr'"), err.toString());
         assertFalse(err.toString().contains("Exception"), err.toString());
+        // JSON of the wrong shape is bad input too, not a torn line to skip
+        Files.writeString(base.resolve("scores.jsonl"), "{\"v\":\"one\",\"target\":\"t\"}\n");
+        assertEquals(2, run("compare", base.toString(), base.toString()));
+        assertTrue(err.toString().contains("scores.jsonl:1: field 'v': "), err.toString());
+        Files.writeString(base.resolve("scores.jsonl"), "[\"t\", \"c\"]\n");
+        assertEquals(2, run("compare", base.toString(), base.toString()));
+        assertTrue(err.toString().contains("scores.jsonl:1: not a JSON object of this file"), err.toString());
+        assertFalse(err.toString().contains("Exception"), err.toString());
+    }
+
+    @Test
+    void aTornLastLineIsReportedAndSkipped() throws Exception {
+        Path base = runDir("base", 2, 2);
+        Path planted = runDir("planted", 12, 2);
+        Files.writeString(planted.resolve("scores.jsonl"), "{\"v\":1,\"run_id\":\"planted\",\"target\":\"oll",
+                java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(1, run("compare", "--fail-on-regression", base.toString(), planted.toString()), err.toString());
+        assertTrue(err.toString().contains("scores.jsonl:61: unreadable line skipped"), err.toString());
+        assertTrue(out.toString().contains("60 shared answer(s) compared"), out.toString());
     }
 
     @Test

@@ -20,21 +20,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The report in a real browser: headless Chromium (Debian's {@code chromium}; {@code .ci/run} installs it) loads a
- * report of a hostile run, runs its script, and the DOM it dumps must show the charts and the case browser filled in,
- * and no trace of a script or element from the data. Skipped when no Chromium is installed. A screenshot is kept in
- * {@code target/report-screenshot.png}.
+ * The report in a real browser: headless Chromium (Debian's {@code chromium}) loads a report of a hostile run, runs
+ * its script, and the DOM it dumps must show the charts and the case browser filled in, and no trace of a script or
+ * element from the data. Skipped, with a message saying so, when no Chromium is installed: the build never downloads
+ * one. A screenshot is kept in {@code target/report-screenshot.png}.
  */
 class ReportBrowserTest {
 
     @TempDir
     Path dir;
 
-    /** {@code ANZEN_CHROMIUM}, else chromium, chromium-browser, google-chrome on the PATH. */
+    static final String NO_BROWSER = "skipped: no Chromium found ($ANZEN_CHROMIUM if set, else chromium, "
+            + "chromium-browser, google-chrome on the PATH); install Debian's chromium to run the report's browser test";
+
+    /**
+     * {@code ANZEN_CHROMIUM} when set (nothing if it is not an executable: set it to a missing path to check the skip),
+     * else chromium, chromium-browser, google-chrome on the PATH.
+     */
     static Optional<Path> chromium() {
         String configured = System.getenv("ANZEN_CHROMIUM");
-        if (configured != null && Files.isExecutable(Path.of(configured))) {
-            return Optional.of(Path.of(configured));
+        if (configured != null && !configured.isBlank()) {
+            Path p = Path.of(configured);
+            return Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
         }
         String path = System.getenv("PATH");
         if (path == null) {
@@ -83,7 +90,7 @@ class ReportBrowserTest {
     @Test
     void chartsRenderAndNoScriptFromDataRuns() throws Exception {
         Optional<Path> browser = chromium();
-        assumeTrue(browser.isPresent(), "no chromium installed (apt-get install chromium; .ci/run does it in CI)");
+        assumeTrue(browser.isPresent(), NO_BROWSER);
         Path run = HostileRun.write(dir.resolve("run"), "20261123-hostile");
         HtmlReport.write(run);
         checkDom(chromium(browser.get(), run.resolve(HtmlReport.FILE), "--dump-dom"), "with the CSP");
@@ -97,7 +104,7 @@ class ReportBrowserTest {
     @Test
     void escapingAloneKeepsDataInertWithoutTheContentSecurityPolicy() throws Exception {
         Optional<Path> browser = chromium();
-        assumeTrue(browser.isPresent(), "no chromium installed (apt-get install chromium; .ci/run does it in CI)");
+        assumeTrue(browser.isPresent(), NO_BROWSER);
         Path run = HostileRun.write(dir.resolve("run"), "20261123-hostile");
         HtmlReport.write(run, HtmlReport.MAX_CASES, HtmlReport.MAX_TEXT, false);
         String page = Files.readString(run.resolve(HtmlReport.FILE));
