@@ -46,7 +46,7 @@ class EndToEndTest {
         assertEquals(0, code, err.toString());
         List<String> board = Files.readAllLines(run.resolve("leaderboard.csv"));
         assertEquals("rank,target,target_kind,score,safe_rate,over_refusal_rate,ja_score,en_score,n_cases,n_errors,"
-                + "asr,asr_delta", board.get(0));
+                + "asr,asr_delta,score_ci_low,score_ci_high,ja_en_gap,ja_en_p", board.get(0));
         assertTrue(board.get(1).startsWith("1,builtin:guarded,reference,"), String.join("\n", board));
         assertEquals(4, board.size());
         String[] refuse = board.stream().filter(l -> l.contains("builtin:refuse")).findFirst().orElseThrow().split(",", -1);
@@ -54,7 +54,8 @@ class EndToEndTest {
         assertEquals("1.0000", refuse[5], "and always over-refuses");
         assertEquals("0.5000", refuse[3]);
         List<String> byPerspective = Files.readAllLines(run.resolve("leaderboard-by-perspective.csv"));
-        assertEquals("target,target_kind,lang,perspective,n,safe_rate,over_refusal_rate,n_errors", byPerspective.get(0));
+        assertEquals("target,target_kind,lang,perspective,n,safe_rate,over_refusal_rate,n_errors,safe_rate_ci_low,"
+                + "safe_rate_ci_high,over_refusal_ci_low,over_refusal_ci_high", byPerspective.get(0));
         assertEquals(1 + 3 * 2 * 10, byPerspective.size(), "3 targets × 2 languages × 10 perspectives");
         JsonNode manifest = new ObjectMapper().readTree(run.resolve("manifest.json").toFile());
         assertEquals("complete", manifest.get("status").asText());
