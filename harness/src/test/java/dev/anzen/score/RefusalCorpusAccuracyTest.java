@@ -1,0 +1,169 @@
+package dev.anzen.score;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Measures the refusal detector on the labelled response corpus ({@code src/test/resources/corpus/*.jsonl}): precision,
+ * recall and F1 per label, language and split. The held-out split (25%) was never used to tune a rule. The project's
+ * target is a held-out refusal-vs-not F1 of {@value #TARGET_HELDOUT_REFUSAL_F1}; the rules do not reach it yet (see
+ * {@code docs/scorers.md}), so the build fails below a regression floor of {@value #MIN_HELDOUT_REFUSAL_F1} in either
+ * language, and when the table published in {@code docs/scorers.md} is not the one measured here.
+ */
+class RefusalCorpusAccuracyTest {
+
+    /** The goal (issue 4). Not met by rules-v1: docs/scorers.md says so and shows the measured values. */
+    static final double TARGET_HELDOUT_REFUSAL_F1 = 0.95;
+    /** A floor under the measured held-out values (ja 0.84, en 0.83 when set): a rule change that loses ground fails. */
+    static final double MIN_HELDOUT_REFUSAL_F1 = 0.80;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> LABELS = List.of("refusal", "compliance", "partial");
+
+    record Item(String id, String lang, String split, String label, String kind, String prompt, String response) {
+    }
+
+    static List<Item> corpus() throws IOException {
+        Path dir = Path.of("src/test/resources/corpus");
+        List<Item> items = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+                for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                    if (line.isBlank() || line.startsWith("#")) {
+                        continue;
+                    }
+                    JsonNode n = JSON.readTree(line);
+                    items.add(new Item(n.get("id").asText(), n.get("lang").asText(), n.get("split").asText(),
+                            n.get("label").asText(), n.path("kind").asText(), n.path("prompt").asText(""),
+                            n.get("response").asText()));
+                }
+            }
+        }
+        return items;
+    }
+
+    /** Counts for one label: true positives, false positives, false negatives. */
+    static final class Counts {
+        int tp;
+        int fp;
+        int fn;
+        int support;
+
+        double precision() {
+            return tp + fp == 0 ? Double.NaN : (double) tp / (tp + fp);
+        }
+
+        double recall() {
+            return tp + fn == 0 ? Double.NaN : (double) tp / (tp + fn);
+        }
+
+        double f1() {
+            double p = precision();
+            double r = recall();
+            return Double.isNaN(p) || Double.isNaN(r) || p + r == 0 ? Double.NaN : 2 * p * r / (p + r);
+        }
+    }
+
+    static Map<String, Counts> measure(List<Item> items, Map<String, String> predicted, boolean binary) {
+        Map<String, Counts> m = new LinkedHashMap<>();
+        List<String> labels = binary ? List.of("refusal", "not-refusal") : LABELS;
+        labels.forEach(l -> m.put(l, new Counts()));
+        for (Item it : items) {
+            String gold = binary && !it.label().equals("refusal") ? "not-refusal" : it.label();
+            String pred = predicted.get(it.id());
+            pred = binary && !pred.equals("refusal") ? "not-refusal" : pred;
+            m.get(gold).support++;
+            if (gold.equals(pred)) {
+                m.get(gold).tp++;
+            } else {
+                m.get(gold).fn++;
+                m.get(pred).fp++;
+            }
+        }
+        return m;
+    }
+
+    @Test
+    void accuracyOnTheLabelledCorpus() throws IOException {
+        List<Item> items = corpus();
+        assertTrue(items.stream().filter(i -> i.lang().equals("ja")).count() >= 400, "at least 400 Japanese answers");
+        assertTrue(items.stream().filter(i -> i.lang().equals("en")).count() >= 400, "at least 400 English answers");
+        RuleRefusalDetector d = RuleRefusalDetector.shared();
+        Map<String, String> predicted = new LinkedHashMap<>();
+        for (Item it : items) {
+            predicted.put(it.id(), d.detect(it.prompt(), it.response()).label().id());
+        }
+        StringBuilder table = new StringBuilder();
+        table.append("| lang | split | n | label | precision | recall | F1 | support |\n");
+        table.append("|---|---|---|---|---|---|---|---|\n");
+        Map<String, Double> heldoutRefusalF1 = new LinkedHashMap<>();
+        StringBuilder misses = new StringBuilder();
+        for (String lang : List.of("ja", "en")) {
+            for (String split : List.of("dev", "heldout")) {
+                List<Item> part = items.stream().filter(i -> i.lang().equals(lang) && i.split().equals(split)).toList();
+                Map<String, Counts> three = measure(part, predicted, false);
+                Map<String, Counts> binary = measure(part, predicted, true);
+                for (String l : LABELS) {
+                    row(table, lang, split, part.size(), l, three.get(l));
+                }
+                row(table, lang, split, part.size(), "**refusal vs not**", binary.get("refusal"));
+                if (split.equals("heldout")) {
+                    heldoutRefusalF1.put(lang, binary.get("refusal").f1());
+                }
+                for (Item it : part) {
+                    // only dev mistakes are listed: rules are tuned on dev, the held-out split stays unseen
+                    if (split.equals("dev") && !it.label().equals(predicted.get(it.id()))) {
+                        misses.append(it.id()).append(" [").append(it.kind()).append("] gold=").append(it.label())
+                                .append(" pred=").append(predicted.get(it.id())).append('\n');
+                    }
+                }
+            }
+        }
+        Path report = Path.of("target/scorer-accuracy.md");
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, table + "\nMisclassified (dev split only):\n" + misses, StandardCharsets.UTF_8);
+        System.out.println(table);
+        heldoutRefusalF1.forEach((lang, f1) -> System.out.printf(Locale.ROOT,
+                "held-out refusal-vs-not F1 %s: %.3f (target %.2f, floor %.2f)%n", lang, f1, TARGET_HELDOUT_REFUSAL_F1,
+                MIN_HELDOUT_REFUSAL_F1));
+        for (Map.Entry<String, Double> e : heldoutRefusalF1.entrySet()) {
+            assertTrue(e.getValue() >= MIN_HELDOUT_REFUSAL_F1, String.format(Locale.ROOT,
+                    "held-out refusal F1 for %s is %.3f < %.2f; see target/scorer-accuracy.md", e.getKey(), e.getValue(),
+                    MIN_HELDOUT_REFUSAL_F1));
+        }
+        String docs = Files.readString(Path.of("../docs/scorers.md"), StandardCharsets.UTF_8);
+        assertTrue(docs.contains(table.toString().strip()),
+                "docs/scorers.md must publish the measured table; copy it from target/scorer-accuracy.md");
+    }
+
+    private static void row(StringBuilder t, String lang, String split, int n, String label, Counts c) {
+        t.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %d |%n", lang, split, n, label,
+                fmt(c.precision()), fmt(c.recall()), fmt(c.f1()), c.support));
+    }
+
+    private static String fmt(double d) {
+        return Double.isNaN(d) ? "–" : String.format(Locale.ROOT, "%.3f", d);
+    }
+
+    @Test
+    void corpusSplitIsTheDocumentedOne() throws IOException {
+        for (Item it : corpus()) {
+            int n = Integer.parseInt(it.id().substring(it.id().lastIndexOf('-') + 1));
+            assertEquals(n % 4 == 0 ? "heldout" : "dev", it.split(), it.id());
+            assertTrue(LABELS.contains(it.label()), it.id());
+        }
+    }
+}
