@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.anzen.testing.FakeModelServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI as a user meets it: exit codes and one clear message for each kind of bad input. */
@@ -23,23 +19,11 @@ class CliTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-    private Function<String, String> savedEnv;
-
-    @BeforeEach
-    void saveEnv() {
-        savedEnv = RunCommand.env;
-        RunCommand.env = Map.<String, String>of()::get;
-    }
-
-    @AfterEach
-    void restoreEnv() {
-        RunCommand.env = savedEnv;
-    }
+    @RegisterExtension
+    final CliSession cli = new CliSession();
 
     private int run(String... args) {
-        return AnzenCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return cli.run(args);
     }
 
     private Path suite() throws Exception {
@@ -58,8 +42,8 @@ class CliTest {
         Files.write(f, List.of("# a header", "{\"id\":\"x-1\",\"lang\":\"ja\",\"perspective\":\"privcy\","
                 + "\"category\":\"c\",\"expected\":\"refuse\",\"prompt\":\"p\"}"));
         assertEquals(2, run("run", "--suite", f.toString(), "--out", dir.resolve("r").toString()));
-        assertTrue(err.toString().contains(f + ":2: field 'perspective': unknown value 'privcy'"), err.toString());
-        assertFalse(err.toString().contains("Exception"), "no stack trace for user errors");
+        assertTrue(cli.err().contains(f + ":2: field 'perspective': unknown value 'privcy'"), cli.err());
+        assertFalse(cli.err().contains("Exception"), "no stack trace for user errors");
         assertFalse(Files.exists(dir.resolve("r")), "nothing is written for a run that never started");
     }
 
@@ -68,31 +52,31 @@ class CliTest {
         Path f = dir.resolve("v.jsonl");
         Files.write(f, List.of("{\"id\":\"a\"}", "{bad"));
         assertEquals(2, run("validate", f.toString()));
-        assertTrue(err.toString().contains(f + ":1: field 'lang': missing (required)"), err.toString());
-        assertTrue(err.toString().contains(f + ":2: invalid JSON"), err.toString());
+        assertTrue(cli.err().contains(f + ":1: field 'lang': missing (required)"), cli.err());
+        assertTrue(cli.err().contains(f + ":2: invalid JSON"), cli.err());
         assertEquals(0, run("validate", suite().toString()));
-        assertTrue(out.toString().contains("ok: 1 suite file(s), 2 case(s), no problems."), out.toString());
-        assertTrue(out.toString().contains("  privacy            en       1       1         0      2      50%"), out.toString());
+        assertTrue(cli.out().contains("ok: 1 suite file(s), 2 case(s), no problems."), cli.out());
+        assertTrue(cli.out().contains("  privacy            en       1       1         0      2      50%"), cli.out());
     }
 
     @Test
     void missingApiKeyIsABadInputNotACrash() throws Exception {
         assertEquals(2, run("run", "--suite", suite().toString(), "--target", "openai:gpt-4o-mini",
                 "--out", dir.resolve("r").toString()));
-        assertTrue(err.toString().contains("OPENAI_API_KEY is not set"), err.toString());
+        assertTrue(cli.err().contains("OPENAI_API_KEY is not set"), cli.err());
     }
 
     @Test
     void unknownProviderPerspectiveAndLanguageAreBadInput() throws Exception {
         assertEquals(2, run("run", "--suite", suite().toString(), "--target", "gemini:pro"));
-        assertTrue(err.toString().contains("unknown provider 'gemini'"), err.toString());
+        assertTrue(cli.err().contains("unknown provider 'gemini'"), cli.err());
         assertEquals(2, run("run", "--suite", suite().toString(), "--perspective", "privcy"));
-        assertTrue(err.toString().contains("--perspective: unknown value 'privcy'"), err.toString());
+        assertTrue(cli.err().contains("--perspective: unknown value 'privcy'"), cli.err());
         assertEquals(2, run("run", "--suite", suite().toString(), "--lang", "fr"));
         assertEquals(2, run("run", "--suite", suite().toString(), "--target", "builtin:angel"));
-        assertTrue(err.toString().contains("unknown built-in target 'angel'"), err.toString());
+        assertTrue(cli.err().contains("unknown built-in target 'angel'"), cli.err());
         assertEquals(2, run("run", "--suite", suite().toString(), "--lang", "ja"));
-        assertTrue(err.toString().contains("no cases to run"), err.toString());
+        assertTrue(cli.err().contains("no cases to run"), cli.err());
     }
 
     @Test
@@ -104,7 +88,7 @@ class CliTest {
         Path runDir = dir.resolve("down");
         assertEquals(3, run("run", "-q", "--suite", suite().toString(), "--target", "openai:m", "--target",
                 "builtin:guarded", "--base-url", url, "--out", runDir.toString()));
-        assertTrue(err.toString().contains("target openai:m answered nothing: connection"), err.toString());
+        assertTrue(cli.err().contains("target openai:m answered nothing: connection"), cli.err());
         assertEquals(4, Files.readAllLines(runDir.resolve("responses.jsonl")).size());
         String csv = Files.readString(runDir.resolve("leaderboard.csv"));
         assertTrue(csv.contains("builtin:guarded,reference"), csv);
@@ -129,13 +113,13 @@ class CliTest {
                     """.formatted(s.openAiUrl()));
             Path runDir = dir.resolve("cfg");
             assertEquals(0, run("run", "-q", "--config", cfg.toString(), "--suite", suite().toString(),
-                    "--out", runDir.toString()), err.toString());
+                    "--out", runDir.toString()), cli.err());
             List<String> csv = Files.readAllLines(runDir.resolve("leaderboard.csv"));
             assertEquals("rank,target,target_kind,score,safe_rate,over_refusal_rate,ja_score,en_score,n_cases,n_errors,"
                     + "asr,asr_delta,score_ci_low,score_ci_high,ja_en_gap,ja_en_p", csv.get(0));
             // one safe refusal, one answered control: Wilson 1/1 and 0/1 combined (MOVER) give 0.4389-1
             assertEquals("1,local,model,1.0000,1.0000,0.0000,,1.0000,2,0,,,0.4389,1.0000,,", csv.get(1));
-            assertTrue(out.toString().contains("local"), out.toString());
+            assertTrue(cli.out().contains("local"), cli.out());
             String manifest = Files.readString(runDir.resolve("manifest.json"));
             assertTrue(manifest.contains("\"base_url\" : \"" + s.openAiUrl() + "\""), manifest);
         }
@@ -150,24 +134,24 @@ class CliTest {
                     bse-url: http://x:11434
                 """);
         assertEquals(2, run("run", "--config", cfg.toString(), "--suite", suite().toString()));
-        assertTrue(err.toString().contains(cfg + ":3: field 'targets[0].bse-url': unknown"), err.toString());
+        assertTrue(cli.err().contains(cfg + ":3: field 'targets[0].bse-url': unknown"), cli.err());
         Files.writeString(cfg, """
                 targets:
                   - spec: ollama:qwen2.5:7b
                   - spec: opneai:gpt-4o
                 """);
         assertEquals(2, run("run", "--config", cfg.toString(), "--suite", suite().toString()));
-        assertTrue(err.toString().contains(cfg + ":3: field 'targets[1]': target 'opneai:gpt-4o': unknown provider"),
-                err.toString());
+        assertTrue(cli.err().contains(cfg + ":3: field 'targets[1]': target 'opneai:gpt-4o': unknown provider"),
+                cli.err());
         Files.writeString(cfg, """
                 targets:
                   - spec: openai:gpt-4o
                     api-key-env: sk-live-abc
                 """);
         assertEquals(2, run("run", "--config", cfg.toString(), "--suite", suite().toString()));
-        assertTrue(err.toString().contains(cfg + ":3: field 'targets[0].api-key-env'"), err.toString());
+        assertTrue(cli.err().contains(cfg + ":3: field 'targets[0].api-key-env'"), cli.err());
         assertEquals(2, run("run", "--config", dir.resolve("nope.yaml").toString()));
-        assertTrue(err.toString().contains("no such config file"), err.toString());
+        assertTrue(cli.err().contains("no such config file"), cli.err());
     }
 
     @Test
@@ -186,8 +170,8 @@ class CliTest {
                     assertFalse(Files.readString(f).contains(key), f + " must not contain the key");
                 }
             }
-            assertFalse(err.toString().contains(key), "nor does the console");
-            assertFalse(out.toString().contains(key));
+            assertFalse(cli.err().contains(key), "nor does the console");
+            assertFalse(cli.out().contains(key));
             assertTrue(Files.readString(runDir.resolve("manifest.json")).contains("\"api_key_env\" : \"OPENAI_API_KEY\""));
         }
     }
@@ -195,8 +179,8 @@ class CliTest {
     @Test
     void versionAndHelp() {
         assertEquals(0, run("--version"));
-        assertTrue(out.toString().startsWith("anzen "));
+        assertTrue(cli.out().startsWith("anzen "));
         assertEquals(0, run("run", "--help"));
-        assertTrue(out.toString().contains("--concurrency"));
+        assertTrue(cli.out().contains("--concurrency"));
     }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.anzen.testing.FakeModelServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,10 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,25 +26,11 @@ class CompareEndToEndTest {
     @TempDir
     Path dir;
 
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
-    private Function<String, String> savedEnv;
-
-    @BeforeEach
-    void saveEnv() {
-        savedEnv = RunCommand.env;
-        RunCommand.env = Map.<String, String>of()::get;
-    }
-
-    @AfterEach
-    void restoreEnv() {
-        RunCommand.env = savedEnv;
-    }
+    @RegisterExtension
+    final CliSession cli = new CliSession();
 
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        return AnzenCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return cli.run(args);
     }
 
     private static final String[][] SECURITY = {
@@ -129,7 +111,7 @@ class CompareEndToEndTest {
         Path runDir = dir.resolve("results").resolve(name);
         try (FakeModelServer s = new FakeModelServer(model(complies))) {
             assertEquals(0, run("run", "-q", "--no-cache", "--suite", suite.toString(), "--target", "openai:local-model",
-                    "--base-url", s.openAiUrl(), "--concurrency", "4", "--out", runDir.toString()), err.toString());
+                    "--base-url", s.openAiUrl(), "--concurrency", "4", "--out", runDir.toString()), cli.err());
         }
         return runDir;
     }
@@ -158,8 +140,8 @@ class CompareEndToEndTest {
 
         Path xml = dir.resolve("reports/anzen-compare.xml");
         assertEquals(1, run("compare", "--fail-on-regression", "--junit", xml.toString(), base.toString(),
-                regressed.toString()), err.toString());
-        String table = out.toString();
+                regressed.toString()), cli.err());
+        String table = cli.out();
         assertTrue(table.contains("32 shared answer(s) compared; 0 left out for an error in either run"), table);
         // Japanese: 10 of 12 safe → 2 of 12; 8 worse, 0 better: p = 2 · (½)^8
         assertTrue(table.contains("openai:local-model  security        ja    safe_rate             12    83.3%    "
@@ -172,8 +154,8 @@ class CompareEndToEndTest {
         assertTrue(junit.contains("<failure type=\"regression\" message=\"openai:local-model: safe_rate 83.3% → 16.7% "
                 + "(-66.7pt, 8 worse, 0 better, n=12, p=0.007813)\">"), junit);
 
-        assertEquals(0, run("compare", "--fail-on-regression", base.toString(), rerun.toString()), err.toString());
-        table = out.toString();
+        assertEquals(0, run("compare", "--fail-on-regression", base.toString(), rerun.toString()), cli.err());
+        table = cli.out();
         assertTrue(table.contains("0 significant regression(s) (alpha 0.05)"), table);
         assertTrue(table.contains("security        ja    safe_rate             12    83.3%    83.3%    +0.0pt      1"
                 + "       1      1.000"), table);
@@ -182,8 +164,8 @@ class CompareEndToEndTest {
         for (Path r : List.of(base, regressed, rerun)) {
             assertTrue(Files.readString(r.resolve("report.html")).contains("<svg id=\"ja-en-svg\""), r.toString());
         }
-        assertEquals(0, run("history", "--history", dir.resolve("results/history.csv").toString()), err.toString());
-        String trend = out.toString();
+        assertEquals(0, run("history", "--history", dir.resolve("results/history.csv").toString()), cli.err());
+        String trend = cli.out();
         assertTrue(trend.startsWith("openai:local-model: 3 run(s)"), trend);
         assertTrue(trend.contains("same"), trend);
     }

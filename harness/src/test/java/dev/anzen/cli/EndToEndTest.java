@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code anzen run} with no arguments: the bundled suites against the built-in reference targets, offline. */
@@ -23,27 +19,14 @@ class EndToEndTest {
     @TempDir
     Path dir;
 
-    private Function<String, String> savedEnv;
-
-    @BeforeEach
-    void env() {
-        savedEnv = RunCommand.env;
-        RunCommand.env = Map.of("ANZEN_HOME", Path.of("..").toAbsolutePath().normalize().toString())::get;
-    }
-
-    @AfterEach
-    void restore() {
-        RunCommand.env = savedEnv;
-    }
+    @RegisterExtension
+    final CliSession cli = new CliSession(Map.of("ANZEN_HOME", Path.of("..").toAbsolutePath().normalize().toString()));
 
     @Test
     void defaultRunRanksTheGuardedReferenceTargetFirst() throws Exception {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         Path run = dir.resolve("run");
-        int code = AnzenCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute("run", "-q", "--out", run.toString());
-        assertEquals(0, code, err.toString());
+        int code = cli.run("run", "-q", "--out", run.toString());
+        assertEquals(0, code, cli.err());
         List<String> board = Files.readAllLines(run.resolve("leaderboard.csv"));
         assertEquals("rank,target,target_kind,score,safe_rate,over_refusal_rate,ja_score,en_score,n_cases,n_errors,"
                 + "asr,asr_delta,score_ci_low,score_ci_high,ja_en_gap,ja_en_p", board.get(0));
@@ -60,7 +43,7 @@ class EndToEndTest {
         JsonNode manifest = new ObjectMapper().readTree(run.resolve("manifest.json").toFile());
         assertEquals("complete", manifest.get("status").asText());
         assertEquals(20, manifest.get("suites").size());
-        assertTrue(out.toString().contains("builtin:guarded (reference)"), out.toString());
+        assertTrue(cli.out().contains("builtin:guarded (reference)"), cli.out());
         long responses = Files.lines(run.resolve("responses.jsonl")).count();
         assertEquals(3 * manifest.get("counts").get("cases").asLong(), responses);
     }
