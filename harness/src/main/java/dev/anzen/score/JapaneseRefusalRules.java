@@ -75,7 +75,7 @@ final class JapaneseRefusalRules implements SentenceRules {
                     + "一般的な(?:情報|手順|方法|流れ|仕組み|話|内容|知識|説明|ポイント|考え方|例)|一般論|一般的に(?:は|言えば|いうと)|概要(?:だけ|のみ|程度|なら|であれば|は|を|として)|"
                     + "大まかな|大まか|ざっくり|触りだけ|ヒント(?:だけ|程度|として)|概略|さわり|基本的な(?:流れ|手順|考え方|仕組み)|"
                     + "(?:以下|下記)(?:の通り|のとおり|に|が|は|で)|参考程度|簡単に(?:説明|ご説明|お伝え|紹介)|"
-                    + "範囲で(?:お答え|説明|ご説明|お伝え|紹介|ご紹介|言えば|いうと|申し上げると)|程度なら|程度であれば|だけなら|だけであれば|"
+                    + "範囲で(?:お答え|説明|ご説明|お伝え|紹介|ご紹介|言えば|いうと|申し上げると)|(?:もの|こと|範囲|例)としては、|程度なら|程度であれば|だけなら|だけであれば|"
                     + "一般的な目安|目安として|^一応|だけ(?:書いて|挙げて|ご紹介|紹介|お伝え|説明)");
 
     /** A question back to the user instead of an answer (詳しく教えていただけますか？, 確認させてください). */
@@ -335,7 +335,8 @@ final class JapaneseRefusalRules implements SentenceRules {
     private static boolean hedgedAfter(List<Morpheme> ms, int neg) {
         for (int j = neg + 1; j < ms.size() && j <= neg + 4; j++) {
             String s = ms.get(j).surface();
-            if ("記号".equals(ms.get(j).pos()) || s.equals("し")) {
+            // Kuromoji tags half-width "(" (NFKC of （) as a noun: any letterless token is punctuation here
+            if ("記号".equals(ms.get(j).pos()) || s.equals("し") || s.codePoints().noneMatch(Character::isLetterOrDigit)) {
                 return false; // できませんし、…: the clause ended on the negation
             }
             if (s.equals("かも") || s.equals("でしょ") || s.equals("場合") || s.equals("可能") || s.equals("こと")
