@@ -1,5 +1,6 @@
 package dev.anzen.cli;
 
+import dev.anzen.judge.JudgePanel;
 import dev.anzen.report.ConsoleTable;
 import dev.anzen.run.Rescorer;
 import dev.anzen.score.RuleRefusalDetector;
@@ -22,6 +23,16 @@ final class RescoreCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN_DIR", description = "A run directory (holds manifest.json and responses.jsonl).")
     Path dir;
 
+    @CommandLine.Mixin
+    JudgeOptions judging = new JudgeOptions();
+
+    @CommandLine.Option(names = "--cache", paramLabel = "DIR",
+            description = "Cache folder for judge verdicts (default: as for 'anzen run').")
+    Path cacheDir;
+
+    @CommandLine.Option(names = "--no-cache", description = "Neither read nor write cached judge verdicts.")
+    boolean noCache;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -30,8 +41,18 @@ final class RescoreCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         var out = spec.commandLine().getOut();
         Rescorer.Result r;
+        JudgePanel panel;
         try {
-            r = Rescorer.rescore(dir, new RuleScorer(RuleRefusalDetector.shared()), Clock.systemUTC());
+            panel = judging.panel(dev.anzen.config.Config.empty(), judgedTargets(), noCache ? null
+                    : JudgeSetup.cacheDir(cacheDir, RunCommand.env), false, RunCommand.env);
+        } catch (JudgeOptions.Invalid e) {
+            err.println("anzen: " + e.getMessage());
+            return AnzenCli.BAD_INPUT;
+        }
+        try {
+            r = panel == null ? Rescorer.rescore(dir, new RuleScorer(RuleRefusalDetector.shared()), Clock.systemUTC())
+                    : Rescorer.rescore(dir, new RuleScorer(RuleRefusalDetector.shared()), panel,
+                    JudgeSetup.transport(panel), Clock.systemUTC());
         } catch (NoSuchFileException e) {
             err.println("anzen: " + e.getMessage());
             return AnzenCli.BAD_INPUT;
@@ -44,7 +65,20 @@ final class RescoreCommand implements Callable<Integer> {
         }
         ConsoleTable.print(r.leaderboard(), out);
         out.printf("%nRescored %d response(s) in %s with %s; %d verdict(s) changed.%n", r.responses(), dir,
-                RuleScorer.ID, r.changed());
+                RuleScorer.ID + (panel == null ? "" : " and " + panel.judges().size() + " judge(s) ("
+                        + panel.policy().id() + ")"), r.changed());
         return AnzenCli.OK;
+    }
+
+    /** The run's targets from its manifest, so a judge that is one of them is refused as in 'anzen run'. */
+    private java.util.List<dev.anzen.target.TargetInfo> judgedTargets() {
+        try {
+            var m = dev.anzen.result.Json.MAPPER.readValue(dir.resolve("manifest.json").toFile(),
+                    dev.anzen.result.Manifest.class);
+            return m.targets().stream().map(t -> new dev.anzen.target.TargetInfo(t.id(), t.provider(), t.model(),
+                    t.baseUrl(), t.apiKeyEnv(), "reference".equals(t.kind()), t.parameters(), 0)).toList();
+        } catch (IOException e) {
+            return java.util.List.of(); // Rescorer reports the missing or unreadable manifest
+        }
     }
 }

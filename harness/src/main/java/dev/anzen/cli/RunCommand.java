@@ -121,6 +121,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
+    @CommandLine.Mixin
+    JudgeOptions judging = new JudgeOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -259,9 +262,17 @@ final class RunCommand implements Callable<Integer> {
             return AnzenCli.BAD_INPUT;
         }
         settings.put("shard", slice.toString());
+        dev.anzen.judge.JudgePanel panel;
+        try {
+            panel = judging.panel(cfg, built.stream().map(Target::info).toList(),
+                    noCache || cache == null ? null : cache.dir().resolve("judgements"), refreshCache, env);
+        } catch (JudgeOptions.Invalid e) {
+            err.println("anzen: " + e.getMessage());
+            return AnzenCli.BAD_INPUT;
+        }
         RunOptions opts = new RunOptions(built, perTarget, conc, dir, runId, clock, null, settings, null, null, runSeed,
                 cache, slice);
-        Runner runner = new Runner(new RuleScorer(RuleRefusalDetector.shared()));
+        Runner runner = new Runner(new RuleScorer(RuleRefusalDetector.shared()), panel);
         err.printf("anzen: %s %s: %d case(s)%s × %d target(s) → %s%n", resume != null ? "resuming run in" : "run",
                 resume != null ? dir.toString() : runId, cases.size(),
                 cases.size() > baseCases ? " (" + baseCases + " + " + (cases.size() - baseCases) + " attacked variants)" : "",

@@ -28,23 +28,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The YAML config file ({@code --config anzen.yaml}): targets with their endpoints, key variables, parameters and
- * concurrency, plus run defaults. Unknown keys are errors that name file, line and field.
+ * The YAML config file ({@code --config anzen.yaml}): targets and judges with their endpoints, key variables,
+ * parameters and concurrency, plus run defaults. Unknown keys are errors that name file, line and field.
+ *
+ * @param judges judge models, in the same shape as targets (see {@code docs/judges.md})
  */
-public record Config(List<Path> suites, Integer concurrency, Path out, List<TargetSpec> targets, List<String> attacks) {
+public record Config(List<Path> suites, Integer concurrency, Path out, List<TargetSpec> targets, List<String> attacks,
+                     List<TargetSpec> judges) {
 
     public Config {
         attacks = attacks == null ? List.of() : List.copyOf(attacks);
+        judges = judges == null ? List.of() : List.copyOf(judges);
     }
 
     /** An empty config: every setting from the command line or the defaults. */
     public static Config empty() {
-        return new Config(List.of(), null, null, List.of(), List.of());
+        return new Config(List.of(), null, null, List.of(), List.of(), List.of());
     }
 
     /** The file's shape, bound by Jackson (kebab-case keys). */
     record FileShape(List<String> suites, Integer concurrency, String out, List<TargetShape> targets,
-                     List<String> attacks) {
+                     List<String> attacks, List<TargetShape> judges) {
     }
 
     record TargetShape(String spec, String name, @JsonProperty("base-url") String baseUrl,
@@ -93,7 +97,18 @@ public record Config(List<Path> suites, Integer concurrency, Path out, List<Targ
         List<TargetSpec> targets = new ArrayList<>();
         if (shape.targets() != null) {
             for (int i = 0; i < shape.targets().size(); i++) {
-                targets.add(target(file, lines, i, shape.targets().get(i)));
+                targets.add(target(file, lines, "targets", i, shape.targets().get(i)));
+            }
+        }
+        List<TargetSpec> judges = new ArrayList<>();
+        if (shape.judges() != null) {
+            for (int i = 0; i < shape.judges().size(); i++) {
+                TargetSpec j = target(file, lines, "judges", i, shape.judges().get(i));
+                if (j.provider() == Provider.BUILTIN) {
+                    throw new ConfigException(file + ":" + lines.getOrDefault("/judges/" + i, 0) + ": field 'judges["
+                            + i + "].spec': a built-in reference target cannot judge (use an openai: or ollama: model)");
+                }
+                judges.add(j);
             }
         }
         if (shape.concurrency() != null && shape.concurrency() < 1) {
@@ -102,12 +117,13 @@ public record Config(List<Path> suites, Integer concurrency, Path out, List<Targ
         }
         List<Path> suites = shape.suites() == null ? List.of() : shape.suites().stream().map(Path::of).toList();
         return new Config(suites, shape.concurrency(), shape.out() == null ? null : Path.of(shape.out()), targets,
-                shape.attacks());
+                shape.attacks(), judges);
     }
 
-    private static TargetSpec target(Path file, Map<String, Integer> lines, int i, TargetShape t) throws ConfigException {
-        String where = "targets[" + i + "]";
-        String ptr = "/targets/" + i;
+    private static TargetSpec target(Path file, Map<String, Integer> lines, String list, int i, TargetShape t)
+            throws ConfigException {
+        String where = list + "[" + i + "]";
+        String ptr = "/" + list + "/" + i;
         if (t == null || t.spec() == null || t.spec().isBlank()) {
             throw new ConfigException(file + ":" + lines.getOrDefault(ptr, 0) + ": field '" + where
                     + ".spec': missing (e.g. spec: ollama:qwen2.5:7b)");

@@ -16,7 +16,7 @@ public final class LeaderboardCsv {
 
     public static final String[] COLUMNS = {"rank", "target", "target_kind", "score", "safe_rate", "over_refusal_rate",
             "ja_score", "en_score", "n_cases", "n_errors", "asr", "asr_delta", "score_ci_low", "score_ci_high", "ja_en_gap",
-            "ja_en_p"};
+            "ja_en_p", "judge_agreement", "n_judge_errors"};
     public static final String[] TECHNIQUE_COLUMNS = {"target", "target_kind", "lang", "technique", "attacked", "n",
             "asr", "base_asr", "n_errors", "asr_ci_low", "asr_ci_high"};
     public static final String[] PERSPECTIVE_COLUMNS = {"target", "target_kind", "lang", "perspective", "n",
@@ -43,7 +43,8 @@ public final class LeaderboardCsv {
                         CsvCells.rate(r.asr()), CsvCells.signedRate(r.asrDelta()),
                         CsvCells.rate(r.scoreInterval().low()), CsvCells.rate(r.scoreInterval().high()),
                         CsvCells.signedRate(board.jaEn(r.target()).difference()),
-                        CsvCells.pValue(board.jaEn(r.target()).pValue()));
+                        CsvCells.pValue(board.jaEn(r.target()).pValue()),
+                        CsvCells.rate(r.total().judgeAgreement()), r.total().judgeErrors());
             }
         }
         try (Writer w = Files.newBufferedWriter(dir.resolve("leaderboard-by-perspective.csv"), StandardCharsets.UTF_8);

@@ -13,6 +13,11 @@ public final class Tally {
     /** comply controls that got an answer. */
     long complyScored;
     long overRefusals;
+    /** Judged cases with two or more judge verdicts, and the sum of their agreements. */
+    long judgeAgreementCases;
+    double judgeAgreementSum;
+    /** Judge verdicts that were judge errors. */
+    long judgeErrors;
 
     public long cases() {
         return cases;
@@ -36,6 +41,16 @@ public final class Tally {
 
     public long overRefusals() {
         return overRefusals;
+    }
+
+    /** Mean per-case agreement among judges (share of agreeing judge pairs); NaN when no case had two verdicts. */
+    public double judgeAgreement() {
+        return judgeAgreementCases == 0 ? Double.NaN : judgeAgreementSum / judgeAgreementCases;
+    }
+
+    /** How many judge verdicts were judge errors. */
+    public long judgeErrors() {
+        return judgeErrors;
     }
 
     /** Share of refuse/safe-complete cases handled safely; NaN when there were none. */
@@ -83,5 +98,8 @@ public final class Tally {
         safe += t.safe;
         complyScored += t.complyScored;
         overRefusals += t.overRefusals;
+        judgeAgreementCases += t.judgeAgreementCases;
+        judgeAgreementSum += t.judgeAgreementSum;
+        judgeErrors += t.judgeErrors;
     }
 }

@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code manifest.json}: what a run was (format v1). Holds no secrets: targets name the environment variable of
- * their key, never the key.
+ * {@code manifest.json}: what a run was (format v2). Holds no secrets: targets and judges name the environment
+ * variable of their key, never the key.
  *
  * @param status running, complete or interrupted
+ * @param judges the judge models that graded answers (kind {@code judge}); empty when none did, and when a v1
+ *               manifest is read
  */
 public record Manifest(
         int formatVersion,
@@ -20,7 +22,20 @@ public record Manifest(
         List<SuiteEntry> suites,
         Map<String, Object> settings,
         Map<String, Integer> formats,
-        Map<String, Long> counts) {
+        Map<String, Long> counts,
+        List<TargetEntry> judges) {
+
+    public Manifest {
+        judges = judges == null ? List.of() : List.copyOf(judges);
+    }
+
+    /** A manifest of a run without judges. */
+    public Manifest(int formatVersion, String runId, String anzenVersion, String startedAt, String finishedAt,
+                    String status, List<TargetEntry> targets, List<SuiteEntry> suites, Map<String, Object> settings,
+                    Map<String, Integer> formats, Map<String, Long> counts) {
+        this(formatVersion, runId, anzenVersion, startedAt, finishedAt, status, targets, suites, settings, formats,
+                counts, List.of());
+    }
 
     /** A target as run. */
     public record TargetEntry(String id, String kind, String provider, String model, String baseUrl, String apiKeyEnv,

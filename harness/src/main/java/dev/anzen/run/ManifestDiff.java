@@ -11,7 +11,8 @@ import java.util.Set;
 final class ManifestDiff {
 
     /** Settings that change which cases run or how they are scored; concurrency and the like may change. */
-    private static final Set<String> SETTINGS = Set.of("langs", "perspectives", "attacks", "seed", "scorer", "shard");
+    private static final Set<String> SETTINGS = Set.of("langs", "perspectives", "attacks", "seed", "scorer", "shard",
+            "judge_policy", "judge_all", "rubrics");
 
     private ManifestDiff() {
     }
@@ -55,6 +56,11 @@ final class ManifestDiff {
         });
         newTargets.keySet().stream().filter(id -> !oldTargets.containsKey(id))
                 .forEach(id -> d.add("target " + id + " is new"));
+        List<String> oldJudges = old.judges().stream().map(ManifestDiff::describe).toList();
+        List<String> newJudges = now.judges().stream().map(ManifestDiff::describe).toList();
+        if (!oldJudges.equals(newJudges)) {
+            d.add("judges " + oldJudges + " → " + newJudges);
+        }
         for (String k : SETTINGS.stream().sorted().toList()) {
             Object a = old.settings() == null ? null : old.settings().get(k);
             Object b = now.settings().get(k);
@@ -63,5 +69,9 @@ final class ManifestDiff {
             }
         }
         return d;
+    }
+
+    private static String describe(Manifest.TargetEntry j) {
+        return j.id() + " (" + j.provider() + ":" + j.model() + " at " + j.baseUrl() + ", " + j.parameters() + ")";
     }
 }

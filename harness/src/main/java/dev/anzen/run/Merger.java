@@ -120,7 +120,7 @@ public final class Merger {
         Runner.writeManifest(out, new Manifest(first.formatVersion(), first.runId(), first.anzenVersion(),
                 manifests.stream().map(Manifest::startedAt).min(String::compareTo).orElse(first.startedAt()), finished,
                 missing.isEmpty() ? "complete" : "incomplete", first.targets(), first.suites(), settings,
-                first.formats(), counts));
+                first.formats(), counts, first.judges()));
         HtmlReport.write(out);
         return new Result(board, n, missing);
     }
@@ -130,6 +130,6 @@ public final class Merger {
         Map<String, Object> s = new LinkedHashMap<>(m.settings());
         s.put("shard", like.settings().get("shard"));
         return new Manifest(m.formatVersion(), m.runId(), m.anzenVersion(), m.startedAt(), m.finishedAt(), m.status(),
-                m.targets(), m.suites(), s, m.formats(), m.counts());
+                m.targets(), m.suites(), s, m.formats(), m.counts(), m.judges());
     }
 }

@@ -1,10 +1,13 @@
 package dev.anzen.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.anzen.judge.JudgePanel;
+import dev.anzen.judge.JudgeTransport;
 import dev.anzen.report.Aggregator;
 import dev.anzen.report.Leaderboard;
 import dev.anzen.report.LeaderboardCsv;
 import dev.anzen.report.html.HtmlReport;
+import dev.anzen.result.Formats;
 import dev.anzen.result.Json;
 import dev.anzen.result.JsonlWriter;
 import dev.anzen.result.Manifest;
@@ -48,6 +51,16 @@ public final class Rescorer {
     }
 
     public static Result rescore(Path dir, Scorer scorer, Clock clock) throws IOException {
+        return rescore(dir, scorer, null, null, clock);
+    }
+
+    /**
+     * Re-scores with the rule scorer and, when {@code panel} is given, the judges under the panel's combination
+     * policy (judge verdicts come from the judge cache where it has them). Without a panel the new scores are the
+     * rules' alone, and the manifest then lists no judges.
+     */
+    public static Result rescore(Path dir, Scorer scorer, JudgePanel panel, JudgeTransport transport, Clock clock)
+            throws IOException {
         Path manifestFile = dir.resolve(Runner.MANIFEST);
         Path responsesFile = dir.resolve(Runner.RESPONSES);
         if (!Files.isRegularFile(manifestFile) || !Files.isRegularFile(responsesFile)) {
@@ -83,9 +96,12 @@ public final class Rescorer {
                 Case c = toCase(r, responsesFile, lineNo);
                 Score s = r.error() != null ? new Score(Verdict.ERROR, null, "none", r.error())
                         : scorer.score(c, r.response());
-                ScoreRecord sr = Runner.scoreRecord(r.runId(), r.target(), r.targetKind(), c, s);
-                out.write(sr);
-                agg.add(sr);
+                List<ScoreRecord> lines = panel == null || r.error() != null
+                        ? List.of(Runner.scoreRecord(r.runId(), r.target(), r.targetKind(), c, s))
+                        : panel.grade(r.runId(), r.target(), r.targetKind(), c, r.response(), s, transport);
+                lines.forEach(out::write);
+                lines.forEach(agg::add);
+                ScoreRecord sr = lines.get(lines.size() - 1);
                 n++;
                 String old = oldVerdicts.get(r.target() + "\u0000" + r.caseId());
                 if (old != null && !old.equals(sr.verdict())) {
@@ -99,9 +115,19 @@ public final class Rescorer {
         Map<String, Object> settings = new LinkedHashMap<>(manifest.settings() == null ? Map.of() : manifest.settings());
         settings.put("scorer", scorer.id());
         settings.put("rescored_at", Instant.now(clock).toString());
-        Runner.writeManifest(dir, new Manifest(manifest.formatVersion(), manifest.runId(), manifest.anzenVersion(),
+        List<Manifest.TargetEntry> judges = List.of();
+        settings.remove("judge_policy");
+        settings.remove("judge_all");
+        settings.remove("rubrics");
+        if (panel != null) {
+            settings.put("judge_policy", panel.policy().id());
+            settings.put("judge_all", panel.judgeAll());
+            settings.put("rubrics", dev.anzen.judge.Rubrics.VERSION);
+            judges = panel.manifestEntries();
+        }
+        Runner.writeManifest(dir, new Manifest(Formats.MANIFEST, manifest.runId(), manifest.anzenVersion(),
                 manifest.startedAt(), manifest.finishedAt(), manifest.status(), manifest.targets(), manifest.suites(),
-                settings, rewrittenFormats(manifest), manifest.counts()));
+                settings, rewrittenFormats(manifest), manifest.counts(), judges));
         HtmlReport.write(dir);
         return new Result(board, n, changed, torn);
     }
@@ -110,6 +136,7 @@ public final class Rescorer {
     private static Map<String, Integer> rewrittenFormats(Manifest m) {
         Map<String, Integer> f = new java.util.TreeMap<>(m.formats() == null ? Map.of() : m.formats());
         f.put("scores", dev.anzen.result.Formats.SCORES);
+        f.put("manifest", dev.anzen.result.Formats.MANIFEST); // rewritten with this Anzen's fields (judges)
         f.put("leaderboard", dev.anzen.result.Formats.LEADERBOARD);
         f.put("report", dev.anzen.result.Formats.REPORT);
         return f;
@@ -125,7 +152,9 @@ public final class Rescorer {
             while ((line = in.readLine()) != null) {
                 try {
                     ScoreRecord s = Json.MAPPER.readValue(line, ScoreRecord.class);
-                    m.put(s.target() + "\u0000" + s.caseId(), s.verdict());
+                    if (s.counts()) {
+                        m.put(s.target() + "\u0000" + s.caseId(), s.verdict());
+                    }
                 } catch (JsonProcessingException ignored) {
                     // a torn line: nothing to compare with
                 }

@@ -7,9 +7,6 @@ import dev.anzen.result.JsonlWriter;
 import dev.anzen.result.Manifest;
 import dev.anzen.result.ResponseRecord;
 import dev.anzen.result.ScoreRecord;
-import dev.anzen.score.Score;
-import dev.anzen.score.Scorer;
-import dev.anzen.score.Verdict;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -35,7 +32,13 @@ final class ResultFiles {
      * whose score line was never written is scored again from the saved response (no model call). Returns the keys of
      * every (target, case) that is finished: answered or failed, with its score on disk.
      */
-    static Set<String> recover(Path dir, Scorer scorer) throws IOException {
+    /** Grades a saved response again: the score lines to append for it. */
+    @FunctionalInterface
+    interface Grader {
+        List<ScoreRecord> grade(ResponseRecord r, dev.anzen.suite.Case c);
+    }
+
+    static Set<String> recover(Path dir, Grader grader) throws IOException {
         Path responses = dir.resolve(Runner.RESPONSES);
         Path scores = dir.resolve(Runner.SCORES);
         cutTornTail(responses);
@@ -46,7 +49,9 @@ final class ResultFiles {
                 String line;
                 while ((line = in.readLine()) != null) {
                     ScoreRecord s = Json.MAPPER.readValue(line, ScoreRecord.class);
-                    scored.add(key(s.target(), s.caseId()));
+                    if (s.counts()) { // a judged response whose final line was lost is graded again
+                        scored.add(key(s.target(), s.caseId()));
+                    }
                 }
             }
         }
@@ -65,9 +70,7 @@ final class ResultFiles {
                     }
                     if (!scored.contains(k)) {
                         var c = Rescorer.toCase(r, responses, n);
-                        Score s = r.error() != null ? new Score(Verdict.ERROR, null, "none", r.error())
-                                : scorer.score(c, r.response());
-                        sw.write(Runner.scoreRecord(r.runId(), r.target(), r.targetKind(), c, s));
+                        grader.grade(r, c).forEach(sw::write);
                     }
                 }
             }

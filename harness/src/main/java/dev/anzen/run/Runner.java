@@ -1,6 +1,10 @@
 package dev.anzen.run;
 
 import dev.anzen.Version;
+import dev.anzen.judge.Judge;
+import dev.anzen.judge.JudgePanel;
+import dev.anzen.judge.JudgeTransport;
+import dev.anzen.judge.Rubrics;
 import dev.anzen.report.Aggregator;
 import dev.anzen.report.Leaderboard;
 import dev.anzen.report.LeaderboardCsv;
@@ -51,15 +55,22 @@ public final class Runner {
     public static final String MANIFEST = "manifest.json";
 
     private final Scorer scorer;
+    private final JudgePanel panel;
 
     public Runner(Scorer scorer) {
+        this(scorer, null);
+    }
+
+    /** @param panel judges that grade what the rule scorer cannot decide (see {@link JudgePanel}), or null for none */
+    public Runner(Scorer scorer, JudgePanel panel) {
         this.scorer = scorer;
+        this.panel = panel;
     }
 
     /** What the calls of one run share: writers, counts, the listener. */
     private record State(RunOptions opts, JsonlWriter rw, JsonlWriter sw, Aggregator agg, RunListener listener,
                          AtomicLong responses, AtomicLong errors, AtomicLong retries, AtomicLong cacheHits,
-                         Map<String, String> firstError) {
+                         Map<String, String> firstError, JudgeTransport judgeCalls) {
     }
 
     /** A run in progress; {@link #run} drives it, {@link #markInterrupted} records a kill. */
@@ -98,11 +109,13 @@ public final class Runner {
             throw new IllegalArgumentException("cannot resume " + dir + ": the run differs from its manifest:\n  - "
                     + String.join("\n  - ", diffs) + "\n(run with the same suites, targets and options, or add --force)");
         }
-        java.util.Set<String> done = ResultFiles.recover(dir, scorer);
+        java.util.Set<String> done = ResultFiles.recover(dir, (r, c) -> grade(r.runId(), r.target(), r.targetKind(), c,
+                r.error() == null ? r.response() : null, r.error(),
+                judgeTransport(o, RunListener.NONE, new AtomicLong())));
         Map<String, Object> settings = new LinkedHashMap<>(fresh.settings());
         settings.put("resumed_at", Instant.now(opts.clock()).toString());
         Manifest m = new Manifest(fresh.formatVersion(), old.runId(), fresh.anzenVersion(), old.startedAt(), null,
-                "running", fresh.targets(), fresh.suites(), settings, fresh.formats(), fresh.counts());
+                "running", fresh.targets(), fresh.suites(), settings, fresh.formats(), fresh.counts(), fresh.judges());
         long oldRetries = old.counts() == null ? 0 : old.counts().getOrDefault("retries", 0L);
         return execute(dir, m, cases, o, listener, done, oldRetries);
     }
@@ -119,11 +132,18 @@ public final class Runner {
         Map<String, Object> settings = new LinkedHashMap<>(opts.settings());
         settings.put("concurrency", opts.concurrency());
         settings.put("scorer", scorerId());
+        List<Manifest.TargetEntry> judgeEntries = List.of();
+        if (panel != null) {
+            settings.put("judge_policy", panel.policy().id());
+            settings.put("judge_all", panel.judgeAll());
+            settings.put("rubrics", Rubrics.VERSION);
+            judgeEntries = panel.manifestEntries();
+        }
         Map<String, Integer> formats = new java.util.TreeMap<>(Map.of("responses", Formats.RESPONSES,
                 "scores", Formats.SCORES, "manifest", Formats.MANIFEST, "leaderboard", Formats.LEADERBOARD,
                 "report", Formats.REPORT)); // sorted: the manifest's bytes must not depend on hash order
         return new Manifest(Formats.MANIFEST, opts.runId(), Version.get(), started, null, "running", targetEntries,
-                suiteEntries, settings, formats, Map.of("cases", (long) cases.size()));
+                suiteEntries, settings, formats, Map.of("cases", (long) cases.size()), judgeEntries);
     }
 
     private RunResult execute(Path dir, Manifest planned, List<Case> cases, RunOptions opts, RunListener listener,
@@ -150,7 +170,8 @@ public final class Runner {
         try (JsonlWriter rw = new JsonlWriter(dir.resolve(RESPONSES));
              JsonlWriter sw = new JsonlWriter(dir.resolve(SCORES));
              ExecutorService perTarget = Executors.newVirtualThreadPerTaskExecutor()) {
-            State state = new State(opts, rw, sw, agg, listener, responses, errors, retries, cacheHits, firstError);
+            State state = new State(opts, rw, sw, agg, listener, responses, errors, retries, cacheHits, firstError,
+                    judgeTransport(opts, listener, retries));
             for (List<Target> group : schedule(opts.targets())) {
                 // targets of one group run one after another (Ollama models sharing a server); groups run in parallel
                 perTarget.submit(() -> {
@@ -193,9 +214,13 @@ public final class Runner {
         counts.put("errors", totalErrors);
         counts.put("retries", retries.get());
         counts.put("cache_hits", cacheHits.get());
+        if (panel != null) {
+            counts.put("judge_calls", panel.judges().stream().mapToLong(Judge::calls).sum());
+            counts.put("judge_cache_hits", panel.judges().stream().mapToLong(Judge::cacheHits).sum());
+        }
         current = new Manifest(planned.formatVersion(), planned.runId(), planned.anzenVersion(), planned.startedAt(),
                 Instant.now(opts.clock()).toString(), "complete", planned.targets(), planned.suites(),
-                planned.settings(), planned.formats(), counts);
+                planned.settings(), planned.formats(), counts, planned.judges());
         writeManifest(dir, current);
         HtmlReport.write(dir);
         return new RunResult(opts.runId(), dir, board, totalResponses, totalErrors, failed);
@@ -209,7 +234,7 @@ public final class Runner {
             return;
         }
         Manifest i = new Manifest(m.formatVersion(), m.runId(), m.anzenVersion(), m.startedAt(), null, "interrupted",
-                m.targets(), m.suites(), m.settings(), m.formats(), m.counts());
+                m.targets(), m.suites(), m.settings(), m.formats(), m.counts(), m.judges());
         try {
             writeManifest(dir, i);
         } catch (IOException ignored) {
@@ -225,16 +250,16 @@ public final class Runner {
      * Calls the target, retrying retryable failures under the run's policy with a deterministic jitter source, so a
      * flaky endpoint costs waiting, not results. The last failure is thrown when attempts or the wait budget run out.
      */
-    private static Reply callWithRetry(Target target, Case c, List<Turn> messages, RunOptions opts,
-                                       RunListener listener, AtomicLong retries, Throttle throttle)
+    static Reply callWithRetry(Target target, String key, Call call, List<Turn> messages, RetryPolicy retry,
+                               Sleeper sleeper, long seed, RunListener listener, AtomicLong retries, Throttle throttle)
             throws TargetException {
         int maxRetries = target.info().maxRetries();
         java.util.SplittableRandom rng = new java.util.SplittableRandom(
-                opts.seed() ^ ((long) target.id().hashCode() << 32) ^ c.id().hashCode());
+                seed ^ ((long) target.id().hashCode() << 32) ^ key.hashCode());
         java.time.Duration waited = java.time.Duration.ZERO;
         for (int failed = 0; ; ) {
             try {
-                Reply r = target.chat(messages);
+                Reply r = call.send(messages);
                 throttle.succeeded();
                 return r;
             } catch (TargetException e) {
@@ -246,16 +271,16 @@ public final class Runner {
                     throw failed > 1 ? new TargetException(e.kind(), e.getMessage() + " (after " + failed
                             + " attempts)", null, e.retryAfter().orElse(null)) : e;
                 }
-                var wait = opts.retry().delay(failed, e.retryAfter(), waited, rng);
+                var wait = retry.delay(failed, e.retryAfter(), waited, rng);
                 if (wait.isEmpty()) {
                     throw new TargetException(e.kind(), e.getMessage() + " (gave up: waiting longer would exceed "
-                            + opts.retry().maxTotalWait().toSeconds() + " s for this request)", null,
+                            + retry.maxTotalWait().toSeconds() + " s for this request)", null,
                             e.retryAfter().orElse(null));
                 }
                 retries.incrementAndGet();
                 listener.retrying(target.id(), e.kind().id(), wait.get().toMillis());
                 try {
-                    opts.sleeper().sleep(wait.get());
+                    sleeper.sleep(wait.get());
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     throw e;
@@ -263,6 +288,36 @@ public final class Runner {
                 waited = waited.plus(wait.get());
             }
         }
+    }
+
+    /**
+     * The score lines of one response: the rule scorer's verdict, and with a judge panel the judges' lines and the
+     * final one when the combination policy sends the answer to the judges. The last line is the one that counts.
+     *
+     * @param answer the answer, or null when the call failed
+     * @param error  the error kind of a failed call, else null
+     */
+    private List<ScoreRecord> grade(String runId, String target, String kind, Case c, String answer, String error,
+                                    JudgeTransport judgeCalls) {
+        Score score;
+        if (error != null) {
+            score = new Score(Verdict.ERROR, null, "none", error);
+        } else {
+            try {
+                score = scorer.score(c, answer);
+            } catch (RuntimeException e) {
+                score = new Score(Verdict.ERROR, null, "none", "scorer failed: " + e);
+            }
+        }
+        if (panel == null || error != null) {
+            return List.of(scoreRecord(runId, target, kind, c, score));
+        }
+        return panel.grade(runId, target, kind, c, answer, score, judgeCalls);
+    }
+
+    private JudgeTransport judgeTransport(RunOptions opts, RunListener listener, AtomicLong retries) {
+        return panel == null ? null : new JudgeCalls(opts.retry(), opts.sleeper(), opts.ticker(), opts.seed(),
+                opts.concurrency(), opts.targetConcurrency(), listener, retries);
     }
 
     static ScoreRecord scoreRecord(String runId, String target, String kind, Case c, Score score) {
@@ -325,7 +380,8 @@ public final class Runner {
                             return hit.get();
                         }
                     }
-                    Reply r = callWithRetry(target, c, messages, opts, listener, st.retries(), throttle);
+                    Reply r = callWithRetry(target, c.id(), target::chat, messages, opts.retry(), opts.sleeper(),
+                            opts.seed(), listener, st.retries(), throttle);
                     if (cache != null) {
                         cache.put(target.info(), messages, r);
                     }
@@ -341,40 +397,36 @@ public final class Runner {
             }
         }
         long latencyMs = (opts.ticker().nanos() - t0) / 1_000_000;
-        Score score;
         if (failure != null) {
-            score = new Score(Verdict.ERROR, null, "none", failure.kind().id());
             errors.incrementAndGet();
             firstError.putIfAbsent(target.id(), failure.kind().id() + ": " + failure.getMessage());
-        } else {
-            try {
-                score = scorer.score(c, reply.text());
-            } catch (RuntimeException e) {
-                score = new Score(Verdict.ERROR, null, "none", "scorer failed: " + e);
-                errors.incrementAndGet();
-            }
+        }
+        String kind = target.info().kind();
+        List<ScoreRecord> lines = grade(opts.runId(), target.id(), kind, c, reply == null ? null : reply.text(),
+                failure == null ? null : failure.kind().id(), st.judgeCalls());
+        ScoreRecord sr = lines.get(lines.size() - 1);
+        if (failure == null && Verdict.fromId(sr.verdict()) == Verdict.ERROR) {
+            errors.incrementAndGet(); // the scorer failed, or no judge gave a usable verdict
         }
         List<Message> messages = new ArrayList<>(sent.size());
         for (Turn t : sent) {
             messages.add(new Message(t.role().id(), t.content()));
         }
-        String kind = target.info().kind();
         ResponseRecord rr = new ResponseRecord(Formats.RESPONSES, opts.runId(), target.id(), kind, c.id(),
                 c.lang().code(), c.perspective().id(), c.category(), c.expected().id(), c.technique(), c.pair(),
                 c.canary(), messages, reply == null ? null : reply.text(), latencyMs,
                 reply == null ? null : reply.inputTokens(), reply == null ? null : reply.outputTokens(),
                 reply == null ? null : reply.finishReason(),
                 failure == null ? null : failure.kind().id(), failure == null ? null : failure.getMessage());
-        ScoreRecord sr = scoreRecord(opts.runId(), target.id(), kind, c, score);
         try {
             st.rw().write(rr);
-            st.sw().write(sr);
+            lines.forEach(st.sw()::write);
         } catch (UncheckedIOException e) {
             throw e; // a full disk must stop the run loudly, not lose results quietly
         }
         st.responses().incrementAndGet();
-        st.agg().add(sr);
-        listener.finished(target.id(), score.verdict(), failure == null ? null : failure.kind().id());
+        lines.forEach(st.agg()::add);
+        listener.finished(target.id(), Verdict.fromId(sr.verdict()), failure == null ? null : failure.kind().id());
         if (reply == null || reply.inputTokens() == null && reply.outputTokens() == null) {
             return null;
         }
@@ -401,7 +453,7 @@ public final class Runner {
 
     /** One call to a target, as the retry policy wraps it. */
     @FunctionalInterface
-    private interface Call {
+    interface Call {
         Reply send(List<Turn> messages) throws TargetException;
     }
 

@@ -14,6 +14,7 @@ import dev.langchain4j.exception.ModelNotFoundException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
@@ -47,6 +48,15 @@ final class ChatModelTarget implements Target {
 
     @Override
     public Reply chat(List<Turn> messages) throws TargetException {
+        return send(messages, false);
+    }
+
+    @Override
+    public Reply chatJson(List<Turn> messages) throws TargetException {
+        return send(messages, true);
+    }
+
+    private Reply send(List<Turn> messages, boolean json) throws TargetException {
         List<ChatMessage> lc = new ArrayList<>(messages.size());
         for (Turn t : messages) {
             lc.add(switch (t.role()) {
@@ -57,7 +67,11 @@ final class ChatModelTarget implements Target {
         }
         ChatResponse r;
         try {
-            r = model.chat(ChatRequest.builder().messages(lc).build());
+            ChatRequest.Builder request = ChatRequest.builder().messages(lc);
+            if (json) {
+                request.responseFormat(ResponseFormat.JSON);
+            }
+            r = model.chat(request.build());
         } catch (RuntimeException e) {
             TargetException t = classify(e);
             throw new TargetException(t.kind(), redact(t.getMessage()), null, t.retryAfter().orElse(null));

@@ -17,6 +17,15 @@ public interface Target {
      */
     Reply chat(List<Turn> messages) throws TargetException;
 
+    /**
+     * Like {@link #chat}, but asks for the answer as one JSON object where the provider supports it (OpenAI's
+     * {@code response_format: json_object}, Ollama's {@code format: json}); judges use it. The default ignores the
+     * request and chats as usual, so the caller must still parse defensively.
+     */
+    default Reply chatJson(List<Turn> messages) throws TargetException {
+        return chat(messages);
+    }
+
     default String id() {
         return info().id();
     }

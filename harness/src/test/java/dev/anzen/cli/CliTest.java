@@ -116,9 +116,9 @@ class CliTest {
                     "--out", runDir.toString()), cli.err());
             List<String> csv = Files.readAllLines(runDir.resolve("leaderboard.csv"));
             assertEquals("rank,target,target_kind,score,safe_rate,over_refusal_rate,ja_score,en_score,n_cases,n_errors,"
-                    + "asr,asr_delta,score_ci_low,score_ci_high,ja_en_gap,ja_en_p", csv.get(0));
+                    + "asr,asr_delta,score_ci_low,score_ci_high,ja_en_gap,ja_en_p,judge_agreement,n_judge_errors", csv.get(0));
             // one safe refusal, one answered control: Wilson 1/1 and 0/1 combined (MOVER) give 0.4389-1
-            assertEquals("1,local,model,1.0000,1.0000,0.0000,,1.0000,2,0,,,0.4389,1.0000,,", csv.get(1));
+            assertEquals("1,local,model,1.0000,1.0000,0.0000,,1.0000,2,0,,,0.4389,1.0000,,,,0", csv.get(1));
             assertTrue(cli.out().contains("local"), cli.out());
             String manifest = Files.readString(runDir.resolve("manifest.json"));
             assertTrue(manifest.contains("\"base_url\" : \"" + s.openAiUrl() + "\""), manifest);

@@ -39,6 +39,24 @@ class ChatModelTargetHttpTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"openai", "ollama"})
+    void chatJsonAsksForAJsonObjectAndChatDoesNot(String wire) throws Exception {
+        server = new FakeModelServer(r -> Reply.answer("{\"verdict\":\"safe\"}"));
+        Target t = target(wire, Duration.ofSeconds(5));
+        assertEquals("{\"verdict\":\"safe\"}", t.chatJson(HELLO).text());
+        t.chat(HELLO);
+        var json = server.requests().get(0).body();
+        var plain = server.requests().get(1).body();
+        if (wire.equals("openai")) {
+            assertEquals("json_object", json.path("response_format").path("type").asText(), json.toString());
+            assertTrue(plain.path("response_format").isMissingNode(), plain.toString());
+        } else {
+            assertEquals("json", json.path("format").asText(), json.toString());
+            assertTrue(plain.path("format").isMissingNode() || plain.path("format").isNull(), plain.toString());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"openai", "ollama"})
     void answersAndReportsTokensAndSendsDefaults(String wire) throws Exception {
         server = new FakeModelServer(r -> Reply.answer("はい、こんにちは！ " + r.lastUser()));
         Target t = target(wire, Duration.ofSeconds(5));
