@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Multilingual (Japanese/English) LLM safety benchmark harness.",
         subcommands = {RunCommand.class, ValidateCommand.class, ImportCommand.class, ScoreCommand.class,
                 RescoreCommand.class, AttacksCommand.class, MergeCommand.class, CompareCommand.class,
-                HistoryCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
+                HistoryCommand.class, ReportCommand.class, CalibrateCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok; 1 internal error; 2 bad input (arguments, suite or config file, missing API key);",
                 "3 a target answered nothing (every call failed: unreachable server, bad key, unknown model);",
                 "compare --fail-on-regression: 1 when a rate worsened significantly."})
