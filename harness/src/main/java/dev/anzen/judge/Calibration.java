@@ -36,17 +36,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.inference.FisherExactTest;
 
 /**
  * Measures judges against human labels: each labelled answer is graded by every judge (all answers, no rule
- * shortcut), and per judge, for the panel's combined verdict, and per language: accuracy, precision and recall for
- * unsafe, Cohen's kappa against the human labels, Fleiss' kappa among the judges, and the confusion matrix.
+ * shortcut), and per judge, for the panel's combined verdict, and per language: accuracy (with a 95% Wilson
+ * interval), precision and recall for unsafe, Cohen's kappa against the human labels (with a 95% large-sample
+ * interval), Fleiss' kappa among the judges, the confusion matrix, and on each judge's {@code all} row Fisher's exact
+ * test of whether its accuracy differs between Japanese and English.
  */
 public final class Calibration {
 
     /** Columns of {@code calibration.csv}. */
-    public static final String[] COLUMNS = {"judge", "lang", "n", "n_judge_errors", "accuracy", "unsafe_precision",
-            "unsafe_recall", "cohen_kappa", "fleiss_kappa"};
+    public static final String[] COLUMNS = {"judge", "lang", "n", "n_judge_errors", "accuracy", "accuracy_ci_low",
+            "accuracy_ci_high", "unsafe_precision", "unsafe_recall", "cohen_kappa", "cohen_kappa_ci_low",
+            "cohen_kappa_ci_high", "fleiss_kappa", "ja_en_p"};
     /** Columns of {@code calibration-confusion.csv}. */
     public static final String[] CONFUSION_COLUMNS = {"judge", "lang", "human", "judged", "n"};
 
@@ -56,20 +61,40 @@ public final class Calibration {
 
     /** The judges' verdicts on one item: one per judge, in order, then the panel's combined verdict. */
     public record Graded(Item item, List<JudgeLabel> judges, JudgeLabel combined) {
+        public Graded {
+            judges = List.copyOf(judges);
+        }
     }
 
     /**
-     * One row of {@code calibration.csv}. Judge errors are left out of every rate. {@code fleissKappa} is NaN except
-     * on the panel's rows with two or more judges.
+     * One row of {@code calibration.csv}. Judge errors are left out of every rate and count only in
+     * {@code judgeErrors}; undefined figures are NaN.
+     *
+     * @param fleissKappa Fleiss' kappa among the judges, on the panel's rows when there are two or more judges
+     * @param jaEnP       on a judge's {@code all} row: two-sided Fisher exact p-value of "its accuracy is the same in
+     *                    Japanese and English"
      */
-    public record Row(String judge, String lang, long n, long judgeErrors, double accuracy, double unsafePrecision,
-                      double unsafeRecall, double cohenKappa, double fleissKappa) {
+    public record Row(String judge, String lang, long n, long judgeErrors, double accuracy, double accuracyLow,
+                      double accuracyHigh, double unsafePrecision, double unsafeRecall, double cohenKappa,
+                      double cohenKappaLow, double cohenKappaHigh, double fleissKappa, double jaEnP) {
     }
 
-    /** Rows, and the confusion matrix of each (judge, lang): human label × judged label (judge-error last). */
-    public record Report(List<Row> rows, Map<String, long[][]> confusion, List<Graded> graded) {
+    /** The confusion matrix of one (judge, lang): {@code counts[human][judged]}, human labels and judged labels in
+     * {@link JudgeLabel} order (judge-error last among the judged). */
+    public record Matrix(String judge, String lang, long[][] counts) {
     }
 
+    /** Rows, confusion matrices (in row order) and the graded items. */
+    public record Report(List<Row> rows, List<Matrix> confusion, List<Graded> graded) {
+        public Report {
+            rows = List.copyOf(rows);
+            confusion = List.copyOf(confusion);
+            graded = List.copyOf(graded);
+        }
+    }
+
+    /** Two-sided 95%. */
+    private static final double Z = NormalDistribution.of(0, 1).inverseSurvivalProbability(0.025);
     private static final JudgeLabel[] HUMAN = JudgeLabel.verdicts();
     private static final JudgeLabel[] JUDGED = JudgeLabel.values(); // verdicts, then judge-error (enum order)
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
@@ -169,7 +194,7 @@ public final class Calibration {
     /** Computes the report; {@code judgeIds} in panel order, {@code panelId} names the combined verdict's rows. */
     public static Report report(List<Graded> graded, List<String> judgeIds, String panelId) {
         List<Row> rows = new ArrayList<>();
-        Map<String, long[][]> confusion = new LinkedHashMap<>();
+        List<Matrix> confusion = new ArrayList<>();
         List<String> scopes = new ArrayList<>(judgeIds);
         if (judgeIds.size() > 1) {
             scopes.add(panelId);
@@ -180,48 +205,107 @@ public final class Calibration {
                 langs.add(l.code());
             }
         }
-        langs.add("all");
+        langs.add(ALL);
         for (int s = 0; s < scopes.size(); s++) {
+            int scope = s;
             boolean isPanel = s == judgeIds.size();
+            Map<String, Counts> byLang = new LinkedHashMap<>();
             for (String lang : langs) {
                 List<Graded> in = graded.stream()
-                        .filter(g -> lang.equals("all") || g.item().c().lang().code().equals(lang)).toList();
-                long[][] m = new long[HUMAN.length][JUDGED.length];
-                long n = 0;
-                long errors = 0;
-                long correct = 0;
-                long tp = 0;
-                long fp = 0;
-                long fn = 0;
-                for (Graded g : in) {
-                    JudgeLabel j = isPanel ? g.combined() : g.judges().get(s);
-                    JudgeLabel h = g.item().human();
-                    m[h.ordinal()][j.ordinal()]++;
-                    n++;
-                    if (j == JudgeLabel.JUDGE_ERROR) {
-                        errors++;
-                        continue;
-                    }
-                    correct += j == h ? 1 : 0;
-                    boolean judgedUnsafe = unsafe(g.item(), j);
-                    boolean humanUnsafe = unsafe(g.item(), h);
-                    tp += judgedUnsafe && humanUnsafe ? 1 : 0;
-                    fp += judgedUnsafe && !humanUnsafe ? 1 : 0;
-                    fn += !judgedUnsafe && humanUnsafe ? 1 : 0;
-                }
-                long[][] square = new long[HUMAN.length][HUMAN.length];
-                for (int i = 0; i < HUMAN.length; i++) {
-                    System.arraycopy(m[i], 0, square[i], 0, HUMAN.length);
-                }
-                long valid = n - errors;
+                        .filter(g -> lang.equals(ALL) || g.item().c().lang().code().equals(lang)).toList();
+                Counts k = Counts.of(in, g -> isPanel ? g.combined() : g.judges().get(scope));
+                byLang.put(lang, k);
                 double fleiss = isPanel ? fleiss(in, judgeIds.size()) : Double.NaN;
-                rows.add(new Row(scopes.get(s), lang, n, errors, valid == 0 ? Double.NaN : (double) correct / valid,
-                        tp + fp == 0 ? Double.NaN : (double) tp / (tp + fp),
-                        tp + fn == 0 ? Double.NaN : (double) tp / (tp + fn), Kappa.cohen(square), fleiss));
-                confusion.put(scopes.get(s) + "\u0000" + lang, m);
+                double jaEn = lang.equals(ALL) ? jaEnP(byLang.get(Lang.JA.code()), byLang.get(Lang.EN.code()))
+                        : Double.NaN;
+                double[] acc = wilson(k.correct, k.valid());
+                double kappa = Kappa.cohen(k.square());
+                double se = Kappa.cohenStandardError(k.square());
+                if (se == 0) {
+                    se = Double.NaN; // perfect agreement: the large-sample error degenerates, and [1, 1] would overclaim
+                }
+                rows.add(new Row(scopes.get(s), lang, k.n, k.errors, ratio(k.correct, k.valid()), acc[0], acc[1],
+                        ratio(k.tp, k.tp + k.fp), ratio(k.tp, k.tp + k.fn), kappa,
+                        Double.isNaN(se) ? Double.NaN : Math.max(-1, kappa - Z * se),
+                        Double.isNaN(se) ? Double.NaN : Math.min(1, kappa + Z * se), fleiss, jaEn));
+                confusion.add(new Matrix(scopes.get(s), lang, k.matrix));
             }
         }
-        return new Report(List.copyOf(rows), confusion, List.copyOf(graded));
+        return new Report(rows, confusion, graded);
+    }
+
+    private static final String ALL = "all";
+
+    /** The tallies of one (judge, lang). */
+    private static final class Counts {
+        final long[][] matrix = new long[HUMAN.length][JUDGED.length];
+        long n;
+        long errors;
+        long correct;
+        long tp;
+        long fp;
+        long fn;
+
+        static Counts of(List<Graded> in, java.util.function.Function<Graded, JudgeLabel> verdict) {
+            Counts k = new Counts();
+            for (Graded g : in) {
+                JudgeLabel j = verdict.apply(g);
+                JudgeLabel h = g.item().human();
+                k.matrix[h.ordinal()][j.ordinal()]++;
+                k.n++;
+                if (j == JudgeLabel.JUDGE_ERROR) {
+                    k.errors++;
+                    continue;
+                }
+                k.correct += j == h ? 1 : 0;
+                boolean judgedUnsafe = unsafe(g.item(), j);
+                boolean humanUnsafe = unsafe(g.item(), h);
+                k.tp += judgedUnsafe && humanUnsafe ? 1 : 0;
+                k.fp += judgedUnsafe && !humanUnsafe ? 1 : 0;
+                k.fn += !judgedUnsafe && humanUnsafe ? 1 : 0;
+            }
+            return k;
+        }
+
+        long valid() {
+            return n - errors;
+        }
+
+        /** Human × judged over the four verdicts: judge errors left out. */
+        long[][] square() {
+            long[][] sq = new long[HUMAN.length][HUMAN.length];
+            for (int i = 0; i < HUMAN.length; i++) {
+                System.arraycopy(matrix[i], 0, sq[i], 0, HUMAN.length);
+            }
+            return sq;
+        }
+    }
+
+    private static double ratio(long a, long b) {
+        return b == 0 ? Double.NaN : (double) a / b;
+    }
+
+    /** The 95% Wilson score interval of a proportion; NaNs with no trials. */
+    static double[] wilson(long successes, long trials) {
+        if (trials == 0) {
+            return new double[]{Double.NaN, Double.NaN};
+        }
+        double p = (double) successes / trials;
+        double z2 = Z * Z;
+        double denom = 1 + z2 / trials;
+        double centre = (p + z2 / (2.0 * trials)) / denom;
+        double half = Z / denom * Math.sqrt(p * (1 - p) / trials + z2 / (4.0 * trials * trials));
+        return new double[]{Math.max(0, centre - half), Math.min(1, centre + half)};
+    }
+
+    /** Fisher's exact test (two-sided) of equal accuracy in Japanese and English; NaN unless both have verdicts. */
+    private static double jaEnP(Counts ja, Counts en) {
+        if (ja == null || en == null || ja.valid() == 0 || en.valid() == 0) {
+            return Double.NaN;
+        }
+        int[][] table = {{(int) ja.correct, (int) (ja.valid() - ja.correct)},
+                {(int) en.correct, (int) (en.valid() - en.correct)}};
+        return FisherExactTest.withDefaults().test(table).getPValue();
     }
 
     /** Whether a verdict means the case was handled unsafely (partial help counts, as on the leaderboards). */
@@ -250,18 +334,20 @@ public final class Calibration {
              CSVPrinter p = new CSVPrinter(w, FORMAT.builder().setHeader(COLUMNS).get())) {
             for (Row row : r.rows()) {
                 p.printRecord(CsvCells.text(row.judge()), row.lang(), row.n(), row.judgeErrors(),
-                        CsvCells.rate(row.accuracy()), CsvCells.rate(row.unsafePrecision()),
+                        CsvCells.rate(row.accuracy()), CsvCells.rate(row.accuracyLow()),
+                        CsvCells.rate(row.accuracyHigh()), CsvCells.rate(row.unsafePrecision()),
                         CsvCells.rate(row.unsafeRecall()), CsvCells.rate(row.cohenKappa()),
-                        CsvCells.rate(row.fleissKappa()));
+                        CsvCells.rate(row.cohenKappaLow()), CsvCells.rate(row.cohenKappaHigh()),
+                        CsvCells.rate(row.fleissKappa()), CsvCells.rate(row.jaEnP()));
             }
         }
         try (Writer w = Files.newBufferedWriter(dir.resolve("calibration-confusion.csv"), StandardCharsets.UTF_8);
              CSVPrinter p = new CSVPrinter(w, FORMAT.builder().setHeader(CONFUSION_COLUMNS).get())) {
-            for (Map.Entry<String, long[][]> e : r.confusion().entrySet()) {
-                String[] key = e.getKey().split("\u0000");
+            for (Matrix m : r.confusion()) {
                 for (int h = 0; h < HUMAN.length; h++) {
                     for (int j = 0; j < JUDGED.length; j++) {
-                        p.printRecord(CsvCells.text(key[0]), key[1], HUMAN[h].id(), JUDGED[j].id(), e.getValue()[h][j]);
+                        p.printRecord(CsvCells.text(m.judge()), m.lang(), HUMAN[h].id(), JUDGED[j].id(),
+                                m.counts()[h][j]);
                     }
                 }
             }
@@ -280,19 +366,30 @@ public final class Calibration {
                 Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(meta));
     }
 
-    /** Prints the rows and each confusion matrix as plain-text tables. */
+    /**
+     * Prints the rows as a table (rates to three places, 95% intervals in brackets, "-" where undefined), the Japanese
+     * vs English accuracy test of each judge, and each confusion matrix.
+     */
     public static void print(Report r, PrintWriter out) {
-        String fmt = "%-28s %-4s %5s %7s %9s %9s %9s %8s %8s%n";
-        out.printf(Locale.ROOT, fmt, "judge", "lang", "n", "errors", "accuracy", "unsafe-P", "unsafe-R", "cohen-κ",
-                "fleiss-κ");
+        int w = Math.max(5, r.rows().stream().mapToInt(x -> x.judge().length()).max().orElse(5));
+        String fmt = "%-" + w + "s  %-4s %5s %6s  %-22s %8s %8s  %-23s %8s%n";
+        out.printf(Locale.ROOT, fmt, "judge", "lang", "n", "errors", "accuracy [95% CI]", "unsafe-P", "unsafe-R",
+                "cohen-kappa [95% CI]", "fleiss");
         for (Row row : r.rows()) {
-            out.printf(Locale.ROOT, fmt, row.judge(), row.lang(), row.n(), row.judgeErrors(), fmt(row.accuracy()),
-                    fmt(row.unsafePrecision()), fmt(row.unsafeRecall()), fmt(row.cohenKappa()),
+            out.printf(Locale.ROOT, fmt, row.judge(), row.lang(), row.n(), row.judgeErrors(),
+                    withInterval(row.accuracy(), row.accuracyLow(), row.accuracyHigh()), fmt(row.unsafePrecision()),
+                    fmt(row.unsafeRecall()), withInterval(row.cohenKappa(), row.cohenKappaLow(), row.cohenKappaHigh()),
                     fmt(row.fleissKappa()));
         }
-        for (Map.Entry<String, long[][]> e : r.confusion().entrySet()) {
-            String[] key = e.getKey().split("\u0000");
-            out.printf(Locale.ROOT, "%nconfusion %s, %s (rows: human; columns: judge)%n", key[0], key[1]);
+        for (Row row : r.rows()) {
+            if (!Double.isNaN(row.jaEnP())) {
+                out.printf(Locale.ROOT, "%s: Japanese vs English accuracy, Fisher exact p = %s%n", row.judge(),
+                        fmt(row.jaEnP()));
+            }
+        }
+        for (Matrix m : r.confusion()) {
+            out.printf(Locale.ROOT, "%nconfusion %s, %s (rows: human label; columns: judge verdict)%n", m.judge(),
+                    m.lang());
             out.printf(Locale.ROOT, "%-14s", "");
             for (JudgeLabel j : JUDGED) {
                 out.printf(Locale.ROOT, "%13s", j.id());
@@ -301,12 +398,19 @@ public final class Calibration {
             for (int h = 0; h < HUMAN.length; h++) {
                 out.printf(Locale.ROOT, "%-14s", HUMAN[h].id());
                 for (int j = 0; j < JUDGED.length; j++) {
-                    out.printf(Locale.ROOT, "%13d", e.getValue()[h][j]);
+                    out.printf(Locale.ROOT, "%13d", m.counts()[h][j]);
                 }
                 out.println();
             }
         }
         out.flush();
+    }
+
+    private static String withInterval(double v, double low, double high) {
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        return Double.isNaN(low) ? fmt(v) : fmt(v) + " [" + fmt(low) + ", " + fmt(high) + "]";
     }
 
     private static String fmt(double d) {

@@ -1,6 +1,9 @@
 package dev.anzen.judge;
 
-/** Chance-corrected agreement: Cohen's kappa between two raters, Fleiss' kappa among several. */
+/**
+ * Chance-corrected agreement: Cohen's kappa between two raters (with its large-sample standard error), Fleiss' kappa
+ * among several.
+ */
 public final class Kappa {
     private Kappa() {
     }
@@ -80,5 +83,56 @@ public final class Kappa {
             pe += pj * pj;
         }
         return pe == 1 ? Double.NaN : (meanP - pe) / (1 - pe);
+    }
+
+    /**
+     * The large-sample standard error of Cohen's kappa (Fleiss, Cohen and Everitt 1969, the formula of Stata's
+     * {@code kap} and R's {@code psych::cohen.kappa}), from the same matrix as {@link #cohen}: with cell shares
+     * p_ij, row shares p_i., column shares p_.j,
+     * Var = (Σ_i p_ii [1 − (p_i. + p_.i)(1 − κ)]² + (1 − κ)² Σ_{i≠j} p_ij (p_.i + p_j.)² − [κ − p_e(1 − κ)]²)
+     * / (n (1 − p_e)²). NaN where kappa is.
+     */
+    public static double cohenStandardError(long[][] m) {
+        double kappa = cohen(m);
+        if (Double.isNaN(kappa)) {
+            return Double.NaN;
+        }
+        int k = m.length;
+        double n = 0;
+        for (long[] row : m) {
+            for (long c : row) {
+                n += c;
+            }
+        }
+        double[] rows = new double[k];
+        double[] cols = new double[k];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                rows[i] += m[i][j] / n;
+                cols[j] += m[i][j] / n;
+            }
+        }
+        double pe = 0;
+        for (int i = 0; i < k; i++) {
+            pe += rows[i] * cols[i];
+        }
+        double a = 0;
+        double b = 0;
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                double p = m[i][j] / n;
+                if (i == j) {
+                    double t = 1 - (rows[i] + cols[i]) * (1 - kappa);
+                    a += p * t * t;
+                } else {
+                    double t = cols[i] + rows[j];
+                    b += p * t * t;
+                }
+            }
+        }
+        b *= (1 - kappa) * (1 - kappa);
+        double c = kappa - pe * (1 - kappa);
+        double var = (a + b - c * c) / (n * (1 - pe) * (1 - pe));
+        return Math.sqrt(Math.max(0, var)); // rounding can leave a tiny negative variance at perfect agreement
     }
 }

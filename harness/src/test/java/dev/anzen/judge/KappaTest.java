@@ -26,6 +26,17 @@ class KappaTest {
     }
 
     @Test
+    void cohenStandardErrorOnTheTextbookTwoByTwo() {
+        // cells .4 .1 / .2 .3; rows .5 .5; columns .6 .4; kappa .4, p_e .5
+        // A = .4·(1 − 1.1·.6)² + .3·(1 − .9·.6)² = .04624 + .06348 = .10972
+        // B = .6²·(.1·(.6 + .5)² + .2·(.4 + .5)²) = .36·.283 = .10188;  C = (.4 − .5·.6)² = .01
+        // Var = (.10972 + .10188 − .01) / (50·.25) = .016128
+        assertEquals(Math.sqrt(0.016128), Kappa.cohenStandardError(new long[][]{{20, 5}, {10, 15}}), 1e-12);
+        assertEquals(0.0, Kappa.cohenStandardError(new long[][]{{3, 0}, {0, 7}}), 1e-12, "perfect agreement");
+        assertTrue(Double.isNaN(Kappa.cohenStandardError(new long[][]{{0, 0}, {0, 0}})));
+    }
+
+    @Test
     void cohenPerfectAndUndefined() {
         assertEquals(1.0, Kappa.cohen(new long[][]{{3, 0}, {0, 7}}), 1e-12);
         assertTrue(Double.isNaN(Kappa.cohen(new long[][]{{5, 0}, {0, 0}})), "all in one category: chance is total");
