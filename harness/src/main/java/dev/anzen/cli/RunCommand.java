@@ -307,9 +307,14 @@ final class RunCommand implements Callable<Integer> {
                     result.leaderboard(), outw, err);
         }
         outw.flush();
-        if (result.errors() > 0) {
+        long ungraded = result.leaderboard().rows().stream().mapToLong(r -> r.total().judgeFailures()).sum();
+        if (result.errors() - ungraded > 0) {
             err.printf("anzen: %d of %d request(s) failed; they are recorded as 'error' (see responses.jsonl)%n",
-                    result.errors(), result.responses());
+                    result.errors() - ungraded, result.responses());
+        }
+        if (ungraded > 0) {
+            err.printf("anzen: %d answer(s) got no usable verdict from the judges; they are recorded as 'error' "
+                    + "(the judges' reasons are in scores.jsonl)%n", ungraded);
         }
         if (!result.failedTargets().isEmpty()) {
             result.failedTargets().forEach((t, why) -> err.println("anzen: target " + t + " answered nothing: " + why));

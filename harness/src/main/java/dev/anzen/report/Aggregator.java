@@ -138,6 +138,7 @@ public final class Aggregator {
             }
             if (r.judgeErrors() != null) {
                 t.judgeErrors += r.judgeErrors();
+                t.judgeFailures += v == Verdict.ERROR ? 1 : 0;
             }
             switch (v) {
                 case ERROR -> t.errors++;

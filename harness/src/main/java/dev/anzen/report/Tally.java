@@ -18,6 +18,8 @@ public final class Tally {
     double judgeAgreementSum;
     /** Judge verdicts that were judge errors. */
     long judgeErrors;
+    /** Cases counted in {@link #errors} because no judge gave a usable verdict (the target did answer). */
+    long judgeFailures;
 
     public long cases() {
         return cases;
@@ -51,6 +53,11 @@ public final class Tally {
     /** How many judge verdicts were judge errors. */
     public long judgeErrors() {
         return judgeErrors;
+    }
+
+    /** How many of the {@link #errors} are answers no judge could grade, not failed calls. */
+    public long judgeFailures() {
+        return judgeFailures;
     }
 
     /** Share of refuse/safe-complete cases handled safely; NaN when there were none. */
@@ -101,5 +108,6 @@ public final class Tally {
         judgeAgreementCases += t.judgeAgreementCases;
         judgeAgreementSum += t.judgeAgreementSum;
         judgeErrors += t.judgeErrors;
+        judgeFailures += t.judgeFailures;
     }
 }

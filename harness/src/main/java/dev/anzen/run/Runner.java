@@ -204,7 +204,8 @@ public final class Runner {
             totalResponses += row.total().cases() + (row.attacked() == null ? 0 : row.attacked().scored()
                     + row.attacked().errors());
             totalErrors += row.total().errors() + (row.attacked() == null ? 0 : row.attacked().errors());
-            if (row.total().cases() > 0 && row.total().errors() == row.total().cases()) {
+            // answers no judge could grade are errors, but the target did answer them
+            if (row.total().cases() > 0 && row.total().errors() - row.total().judgeFailures() == row.total().cases()) {
                 failed.put(row.target(), firstError.getOrDefault(row.target(), "no answers"));
             }
         }
