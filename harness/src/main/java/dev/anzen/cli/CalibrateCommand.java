@@ -65,9 +65,11 @@ final class CalibrateCommand implements Callable<Integer> {
             }
         }
         JudgePanel panel;
+        java.util.Map<String, Integer> perJudge;
         try {
             panel = judging.panel(cfg, List.of(), noCache ? null : JudgeSetup.cacheDir(cacheDir, RunCommand.env),
                     false, RunCommand.env);
+            perJudge = judging.concurrency(cfg);
         } catch (JudgeOptions.Invalid e) {
             err.println("anzen: " + e.getMessage());
             return AnzenCli.BAD_INPUT;
@@ -99,7 +101,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 items.size(), labels);
         Calibration.Report report;
         try {
-            List<Calibration.Graded> graded = Calibration.grade(items, panel, JudgeSetup.transport(panel));
+            List<Calibration.Graded> graded = Calibration.grade(items, panel, JudgeSetup.transport(panel, perJudge));
             report = Calibration.report(graded, panel.judges().stream().map(Judge::id).toList(), panel.scorerId());
             Calibration.write(report, out, labels, panel, Clock.systemUTC());
         } catch (InterruptedException e) {

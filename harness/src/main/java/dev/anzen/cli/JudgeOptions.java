@@ -85,6 +85,17 @@ final class JudgeOptions {
         return specs;
     }
 
+    /** The {@code concurrency} the config gives its judges, by judge name (the others use the run's). */
+    java.util.Map<String, Integer> concurrency(Config cfg) throws Invalid {
+        java.util.Map<String, Integer> m = new java.util.LinkedHashMap<>();
+        for (TargetSpec s : specs(cfg)) {
+            if (s.concurrency() != null) {
+                m.put(s.name(), s.concurrency());
+            }
+        }
+        return m;
+    }
+
     /**
      * Builds the judge panel, or null when no judge was asked for.
      *

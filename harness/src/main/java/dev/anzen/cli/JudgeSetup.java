@@ -36,9 +36,9 @@ final class JudgeSetup {
         return ResponseCache.defaultDir(cacheEnv).map(d -> d.resolve("judgements")).orElse(null);
     }
 
-    /** Judge calls with the run's default retry policy and concurrency. */
-    static JudgeTransport transport(JudgePanel panel) {
+    /** Judge calls with the run's default retry policy and concurrency, or a judge's own from the config. */
+    static JudgeTransport transport(JudgePanel panel, Map<String, Integer> perJudge) {
         return new JudgeCalls(RetryPolicy.DEFAULT, Sleeper.system(), Ticker.system(), Defaults.SEED,
-                Defaults.CONCURRENCY, Map.of(), RunListener.NONE, new AtomicLong());
+                Defaults.CONCURRENCY, perJudge, RunListener.NONE, new AtomicLong());
     }
 }

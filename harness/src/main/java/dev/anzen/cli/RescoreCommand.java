@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,7 +53,7 @@ final class RescoreCommand implements Callable<Integer> {
         try {
             r = panel == null ? Rescorer.rescore(dir, new RuleScorer(RuleRefusalDetector.shared()), Clock.systemUTC())
                     : Rescorer.rescore(dir, new RuleScorer(RuleRefusalDetector.shared()), panel,
-                    JudgeSetup.transport(panel), Clock.systemUTC());
+                    JudgeSetup.transport(panel, Map.of()), Clock.systemUTC());
         } catch (NoSuchFileException e) {
             err.println("anzen: " + e.getMessage());
             return AnzenCli.BAD_INPUT;

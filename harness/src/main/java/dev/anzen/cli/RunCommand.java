@@ -266,6 +266,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             panel = judging.panel(cfg, built.stream().map(Target::info).toList(),
                     noCache || cache == null ? null : cache.dir().resolve("judgements"), refreshCache, env);
+            judging.concurrency(cfg).forEach(perTarget::putIfAbsent); // judge calls look up their limit by name
         } catch (JudgeOptions.Invalid e) {
             err.println("anzen: " + e.getMessage());
             return AnzenCli.BAD_INPUT;
