@@ -2,6 +2,7 @@ package dev.anzen.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.anzen.judge.JudgeLabel;
 import dev.anzen.result.Formats;
 import dev.anzen.result.Json;
 import dev.anzen.result.Manifest;
@@ -57,7 +58,11 @@ public final class RunFiles {
         }
     }
 
-    /** Streams {@code scores.jsonl}; {@code torn} receives "file:line" of each unreadable line. */
+    /**
+     * Streams the lines of {@code scores.jsonl} that count, one per response; {@code torn} receives "file:line" of
+     * each unreadable line. The rule and judge lines of a judged response ({@code final: false}) are checked, a
+     * judge's own verdict word allowed, and skipped: the panel's final line carries the verdict.
+     */
     public static void scores(Path dir, Consumer<ScoreRecord> each, Consumer<String> torn) throws IOException {
         Path f = dir.resolve(SCORES);
         if (!Files.isRegularFile(f)) {
@@ -75,13 +80,15 @@ public final class RunFiles {
                 Verdict.fromId(r.verdict());
                 verdict = true;
             } catch (IllegalArgumentException e) {
-                verdict = false;
+                verdict = !r.counts() && JudgeLabel.fromId(r.verdict()).isPresent();
             }
             known(verdict, "verdict", r.verdict(), where);
             if (r.technique() == null) {
                 throw new BadRunException(where + ": field 'technique': missing");
             }
-            each.accept(r);
+            if (r.counts()) {
+                each.accept(r);
+            }
         });
     }
 

@@ -29,7 +29,7 @@ class EndToEndTest {
         assertEquals(0, code, cli.err());
         List<String> board = Files.readAllLines(run.resolve("leaderboard.csv"));
         assertEquals("rank,target,target_kind,score,safe_rate,over_refusal_rate,ja_score,en_score,n_cases,n_errors,"
-                + "asr,asr_delta,score_ci_low,score_ci_high,ja_en_gap,ja_en_p", board.get(0));
+                + "asr,asr_delta,score_ci_low,score_ci_high,ja_en_gap,ja_en_p,judge_agreement,n_judge_errors", board.get(0));
         assertTrue(board.get(1).startsWith("1,builtin:guarded,reference,"), String.join("\n", board));
         assertEquals(4, board.size());
         String[] refuse = board.stream().filter(l -> l.contains("builtin:refuse")).findFirst().orElseThrow().split(",", -1);

@@ -11,10 +11,9 @@ import dev.anzen.suite.Perspective;
 import dev.anzen.suite.SuiteProblem;
 import dev.anzen.target.TargetSpec;
 import dev.anzen.target.Targets;
-import java.io.InputStream;
+import dev.anzen.testing.Golden;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -188,16 +187,17 @@ class CalibrationTest {
         Calibration.Report r = Calibration.report(sample(), List.of("a", "b"), panel.scorerId());
         Path out = dir.resolve("out");
         Calibration.write(r, out, labels, panel, Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC));
-        assertEquals(golden("calibration.csv"), Files.readString(out.resolve("calibration.csv")));
-        assertEquals(golden("calibration-confusion.csv"), Files.readString(out.resolve("calibration-confusion.csv")));
+        Golden.assertMatches("calibration/calibration.csv", Files.readString(out.resolve("calibration.csv")));
+        Golden.assertMatches("calibration/calibration-confusion.csv",
+                Files.readString(out.resolve("calibration-confusion.csv")));
         String json = Files.readString(out.resolve("calibration.json"))
                 .replace(jsonString(labels.toString()), "\"LABELS\"")
                 .replace("\"anzen_version\" : \"" + Version.get() + "\"", "\"anzen_version\" : \"VERSION\"");
-        assertEquals(golden("calibration.json"), json);
+        Golden.assertMatches("calibration/calibration.json", json);
 
         StringWriter console = new StringWriter();
         Calibration.print(r, new PrintWriter(console));
-        assertEquals(golden("console.txt"), console.toString());
+        Golden.assertMatches("calibration/console.txt", console.toString());
     }
 
     private static String jsonString(String s) throws Exception {
@@ -207,14 +207,5 @@ class CalibrationTest {
     private static Judge judge(String spec, String name) throws Exception {
         TargetSpec s = TargetSpec.parse(spec).withBaseUrl("http://127.0.0.1:9").withName(name);
         return new Judge(Targets.create(s, k -> null), null, 1);
-    }
-
-    private static String golden(String name) throws Exception {
-        try (InputStream in = CalibrationTest.class.getResourceAsStream("/golden/calibration/" + name)) {
-            if (in == null) {
-                throw new AssertionError("missing golden file golden/calibration/" + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The four leaderboard CSVs (format v3) against golden files, the ranking rule and the paired JA/EN columns. */
+/** The four leaderboard CSVs (format v4) against golden files, the ranking rule and the paired JA/EN columns. */
 class LeaderboardCsvTest {
 
     @TempDir

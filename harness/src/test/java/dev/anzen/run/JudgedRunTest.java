@@ -22,8 +22,7 @@ import dev.anzen.target.TargetSpec;
 import dev.anzen.target.Targets;
 import dev.anzen.testing.FakeModelServer;
 import dev.anzen.testing.FakeModelServer.Reply;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.anzen.testing.Golden;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -179,7 +178,7 @@ class JudgedRunTest {
         // everything but the rule lines (whose evidence belongs to the rule scorer) against the golden file
         String judged = all.stream().filter(l -> !l.get("scorer").asText().equals(RuleScorer.ID))
                 .map(JsonNode::toString).sorted().collect(Collectors.joining("\n", "", "\n"));
-        assertEquals(golden("golden/judge/scores-judged.jsonl"), judged);
+        Golden.assertMatches("judge/scores-judged.jsonl", judged);
         all.stream().filter(l -> l.get("scorer").asText().equals(RuleScorer.ID)).forEach(l -> {
             assertEquals(2, l.get("v").asInt());
             if (l.has("final")) {
@@ -210,7 +209,7 @@ class JudgedRunTest {
         assertEquals("rubrics-v1", m.get("settings").get("rubrics").asText());
         assertEquals(4, m.get("counts").get("judge_calls").asInt());
         assertEquals(0, m.get("counts").get("judge_cache_hits").asInt());
-        assertEquals(3, m.get("formats").get("leaderboard").asInt());
+        assertEquals(4, m.get("formats").get("leaderboard").asInt());
         assertEquals(2, m.get("formats").get("scores").asInt());
     }
 
@@ -266,14 +265,5 @@ class JudgedRunTest {
         List<String> out = new ArrayList<>();
         arr.forEach(n -> out.add(n.get("id").asText()));
         return out;
-    }
-
-    private static String golden(String path) throws Exception {
-        try (InputStream in = JudgedRunTest.class.getResourceAsStream("/" + path)) {
-            if (in == null) {
-                throw new AssertionError("missing golden file " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }
