@@ -3,6 +3,8 @@ package dev.anzen.judge;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.anzen.Version;
 import dev.anzen.report.CsvCells;
+import dev.anzen.report.Interval;
+import dev.anzen.report.Stats;
 import dev.anzen.result.AtomicFiles;
 import dev.anzen.result.Formats;
 import dev.anzen.result.Json;
@@ -36,15 +38,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.inference.FisherExactTest;
 
 /**
  * Measures judges against human labels: each labelled answer is graded by every judge (all answers, no rule
- * shortcut), and per judge, for the panel's combined verdict, and per language: accuracy (with a 95% Wilson
- * interval), precision and recall for unsafe, Cohen's kappa against the human labels (with a 95% large-sample
- * interval), Fleiss' kappa among the judges, the confusion matrix, and on each judge's {@code all} row Fisher's exact
- * test of whether its accuracy differs between Japanese and English.
+ * shortcut), and per judge, for the panel's combined verdict, and per language: accuracy (with the 95% Wilson
+ * interval of {@link Stats#wilson}), precision and recall for unsafe, Cohen's kappa against the human labels (with a
+ * 95% large-sample interval), Fleiss' kappa among the judges, the confusion matrix, and on each judge's {@code all}
+ * row Fisher's exact test of whether its accuracy differs between Japanese and English.
  */
 public final class Calibration {
 
@@ -93,8 +94,8 @@ public final class Calibration {
         }
     }
 
-    /** Two-sided 95%. */
-    private static final double Z = NormalDistribution.of(0, 1).inverseSurvivalProbability(0.025);
+    /** Two-sided 95%, as every interval Anzen reports. */
+    private static final double Z = Stats.Z;
     private static final JudgeLabel[] HUMAN = JudgeLabel.verdicts();
     private static final JudgeLabel[] JUDGED = JudgeLabel.values(); // verdicts, then judge-error (enum order)
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
@@ -218,13 +219,13 @@ public final class Calibration {
                 double fleiss = isPanel ? fleiss(in, judgeIds.size()) : Double.NaN;
                 double jaEn = lang.equals(ALL) ? jaEnP(byLang.get(Lang.JA.code()), byLang.get(Lang.EN.code()))
                         : Double.NaN;
-                double[] acc = wilson(k.correct, k.valid());
+                Interval acc = Stats.wilson(k.correct, k.valid());
                 double kappa = Kappa.cohen(k.square());
                 double se = Kappa.cohenStandardError(k.square());
                 if (se == 0) {
                     se = Double.NaN; // perfect agreement: the large-sample error degenerates, and [1, 1] would overclaim
                 }
-                rows.add(new Row(scopes.get(s), lang, k.n, k.errors, ratio(k.correct, k.valid()), acc[0], acc[1],
+                rows.add(new Row(scopes.get(s), lang, k.n, k.errors, ratio(k.correct, k.valid()), acc.low(), acc.high(),
                         ratio(k.tp, k.tp + k.fp), ratio(k.tp, k.tp + k.fn), kappa,
                         Double.isNaN(se) ? Double.NaN : Math.max(-1, kappa - Z * se),
                         Double.isNaN(se) ? Double.NaN : Math.min(1, kappa + Z * se), fleiss, jaEn));
@@ -283,19 +284,6 @@ public final class Calibration {
 
     private static double ratio(long a, long b) {
         return b == 0 ? Double.NaN : (double) a / b;
-    }
-
-    /** The 95% Wilson score interval of a proportion; NaNs with no trials. */
-    static double[] wilson(long successes, long trials) {
-        if (trials == 0) {
-            return new double[]{Double.NaN, Double.NaN};
-        }
-        double p = (double) successes / trials;
-        double z2 = Z * Z;
-        double denom = 1 + z2 / trials;
-        double centre = (p + z2 / (2.0 * trials)) / denom;
-        double half = Z / denom * Math.sqrt(p * (1 - p) / trials + z2 / (4.0 * trials * trials));
-        return new double[]{Math.max(0, centre - half), Math.min(1, centre + half)};
     }
 
     /** Fisher's exact test (two-sided) of equal accuracy in Japanese and English; NaN unless both have verdicts. */
