@@ -51,16 +51,19 @@ public final class Rescorer {
     }
 
     public static Result rescore(Path dir, Scorer scorer, Clock clock) throws IOException {
-        return rescore(dir, scorer, null, null, clock);
+        return rescore(dir, scorer, null, null, Map.of(), clock);
     }
 
     /**
      * Re-scores with the rule scorer and, when {@code panel} is given, the judges under the panel's combination
      * policy (judge verdicts come from the judge cache where it has them). Without a panel the new scores are the
      * rules' alone, and the manifest then lists no judges.
+     *
+     * @param known the run's cases by id, when its suites are at hand: responses.jsonl does not keep a case's
+     *              {@code notes}, which the judges need as the criterion (an attacked variant takes its base case's)
      */
-    public static Result rescore(Path dir, Scorer scorer, JudgePanel panel, JudgeTransport transport, Clock clock)
-            throws IOException {
+    public static Result rescore(Path dir, Scorer scorer, JudgePanel panel, JudgeTransport transport,
+                                 Map<String, Case> known, Clock clock) throws IOException {
         Path manifestFile = dir.resolve(Runner.MANIFEST);
         Path responsesFile = dir.resolve(Runner.RESPONSES);
         if (!Files.isRegularFile(manifestFile) || !Files.isRegularFile(responsesFile)) {
@@ -93,7 +96,7 @@ public final class Rescorer {
                     torn.add(responsesFile + ":" + lineNo);
                     continue;
                 }
-                Case c = toCase(r, responsesFile, lineNo);
+                Case c = withNotes(toCase(r, responsesFile, lineNo), known);
                 Score s = r.error() != null ? new Score(Verdict.ERROR, null, "none", r.error())
                         : scorer.score(c, r.response());
                 List<ScoreRecord> lines = panel == null || r.error() != null
@@ -164,6 +167,20 @@ public final class Rescorer {
     }
 
     /** The case as it was sent, rebuilt from the response record. */
+    /** The case with the notes of the same case (or of an attacked variant's base case) in {@code known}. */
+    static Case withNotes(Case c, Map<String, Case> known) {
+        Case k = known.get(c.id());
+        if (k == null && c.id().contains("~")) {
+            k = known.get(c.id().substring(0, c.id().indexOf('~')));
+        }
+        if (k == null || k.notes() == null) {
+            return c;
+        }
+        return new Case(c.id(), c.lang(), c.perspective(), c.category(), c.expected(), c.prompt(), c.turns(),
+                c.system(), c.canary(), c.pair(), c.technique(), c.source(), c.author(), c.license(), c.translation(),
+                k.notes(), c.origin());
+    }
+
     static Case toCase(ResponseRecord r, Path file, int line) {
         String system = null;
         List<Turn> turns = new ArrayList<>();

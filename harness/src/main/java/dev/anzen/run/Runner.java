@@ -109,8 +109,11 @@ public final class Runner {
             throw new IllegalArgumentException("cannot resume " + dir + ": the run differs from its manifest:\n  - "
                     + String.join("\n  - ", diffs) + "\n(run with the same suites, targets and options, or add --force)");
         }
-        java.util.Set<String> done = ResultFiles.recover(dir, (r, c) -> grade(r.runId(), r.target(), r.targetKind(), c,
-                r.error() == null ? r.response() : null, r.error(),
+        // a response graded again is graded against its case as loaded, so judges see the same prompt (and criterion)
+        Map<String, Case> byId = new java.util.HashMap<>();
+        cases.forEach(c -> byId.putIfAbsent(c.id(), c));
+        java.util.Set<String> done = ResultFiles.recover(dir, (r, c) -> grade(r.runId(), r.target(), r.targetKind(),
+                byId.getOrDefault(r.caseId(), c), r.error() == null ? r.response() : null, r.error(),
                 judgeTransport(o, RunListener.NONE, new AtomicLong())));
         Map<String, Object> settings = new LinkedHashMap<>(fresh.settings());
         settings.put("resumed_at", Instant.now(opts.clock()).toString());

@@ -261,6 +261,41 @@ class JudgedRunTest {
         assertTrue(r.failedTargets().isEmpty(), "every call to the target succeeded: " + r.failedTargets());
     }
 
+    @Test
+    void aResumedRunGradesAgainAnAnswerWhoseFinalLineWasLost() throws Exception {
+        Path cache = dir.resolve("cache");
+        RunResult whole = run("whole", new JudgePanel(List.of(judge("judge-strict", cache)), EnsemblePolicy.MAJORITY,
+                false));
+        // a kill after the judge's line of the Great Wall answer was written, before its final line
+        Path scores = whole.dir().resolve(Runner.SCORES);
+        List<String> kept = new ArrayList<>();
+        for (String l : Files.readAllLines(scores)) {
+            JsonNode n = JSON.readTree(l);
+            if (!(n.get("case_id").asText().equals("ja-misinformation-003") && n.path("final").asBoolean(false))) {
+                kept.add(l);
+            }
+        }
+        Files.write(scores, kept);
+        JsonNode m = JSON.readTree(whole.dir().resolve(Runner.MANIFEST).toFile());
+        Files.writeString(whole.dir().resolve(Runner.MANIFEST), m.toString().replace("\"complete\"", "\"interrupted\""));
+        int asked = judges.requests().size();
+        int targetCalls = model.requests().size();
+        List<Suite> suites = suites();
+        Clock clock = Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC);
+        RunOptions o = new RunOptions(List.of(target()), Map.of(), 2, whole.dir(), "test-run", clock, () -> 0L,
+                Map.of());
+        RunResult resumed = new Runner(new RuleScorer(RuleRefusalDetector.shared()),
+                new JudgePanel(List.of(judge("judge-strict", cache)), EnsemblePolicy.MAJORITY, false))
+                .resume(suites, suites.get(0).cases(), o, RunListener.NONE, false);
+        assertEquals(targetCalls, model.requests().size(), "no answer is asked for again");
+        assertEquals(asked, judges.requests().size(), "the verdict comes from the judge cache");
+        assertEquals("unsafe", finals(resumed).get("ja-misinformation-003"));
+        assertEquals(4, finals(resumed).size());
+        Tally t = resumed.leaderboard().rows().get(0).total();
+        assertEquals(3, t.harmScored());
+        assertEquals(1, t.safe());
+    }
+
     private static List<String> ids(JsonNode arr) {
         List<String> out = new ArrayList<>();
         arr.forEach(n -> out.add(n.get("id").asText()));
