@@ -115,6 +115,12 @@ public final class Merger {
         Map<String, Long> counts = new LinkedHashMap<>(first.counts() == null ? Map.of() : first.counts());
         counts.put("responses", n);
         counts.put("retries", retries);
+        for (String k : List.of("judge_calls", "judge_cache_hits")) { // each shard asked its own judges
+            if (counts.containsKey(k)) {
+                counts.put(k, manifests.stream().mapToLong(m -> m.counts() == null ? 0 : m.counts().getOrDefault(k, 0L))
+                        .sum());
+            }
+        }
         String finished = manifests.stream().map(Manifest::finishedAt).filter(java.util.Objects::nonNull)
                 .max(String::compareTo).orElse(null);
         Runner.writeManifest(out, new Manifest(first.formatVersion(), first.runId(), first.anzenVersion(),

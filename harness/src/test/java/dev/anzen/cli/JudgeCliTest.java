@@ -143,6 +143,30 @@ class JudgeCliTest {
     }
 
     @Test
+    void judgedShardsMergeIntoTheSameLeaderboardsAndAddUpTheirJudgeCalls() throws Exception {
+        String[] base = {"run", "-q", "--suite", suite().toString(), "--target", "openai:target-m", "--base-url",
+                target.openAiUrl(), "--judge", "ollama:judge-m", "--judge-base-url", judge.ollamaUrl(), "--no-cache",
+                "--no-history"};
+        List<String> whole = new ArrayList<>(List.of(base));
+        whole.addAll(List.of("--out", dir.resolve("whole").toString()));
+        assertEquals(0, run(whole.toArray(String[]::new)), err.toString());
+        List<String> merge = new ArrayList<>(List.of("merge"));
+        for (int k = 1; k <= 2; k++) {
+            List<String> a = new ArrayList<>(List.of(base));
+            a.addAll(List.of("--shard", k + "/2", "--out", dir.resolve("s" + k).toString()));
+            assertEquals(0, run(a.toArray(String[]::new)), err.toString());
+            merge.add(dir.resolve("s" + k).toString());
+        }
+        merge.addAll(List.of("--out", dir.resolve("merged").toString()));
+        assertEquals(0, run(merge.toArray(String[]::new)), err.toString());
+        assertEquals(Files.readString(dir.resolve("whole/leaderboard.csv")),
+                Files.readString(dir.resolve("merged/leaderboard.csv")));
+        JsonNode m = JSON.readTree(dir.resolve("merged/manifest.json").toFile());
+        assertEquals(1, m.get("counts").get("judge_calls").asInt(), "the one judged answer, in whichever shard");
+        assertEquals("ollama:judge-m", m.get("judges").get(0).get("id").asText());
+    }
+
+    @Test
     void judgesComeFromTheConfigWithTheirOwnEndpointAndParameters() throws Exception {
         Path cfg = dir.resolve("anzen.yaml");
         Files.writeString(cfg, """
