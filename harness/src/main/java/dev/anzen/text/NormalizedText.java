@@ -10,6 +10,13 @@ import java.util.Locale;
  */
 public final class NormalizedText {
     private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
+    /**
+     * NFKC then lower case of each single BMP char seen, filled on first use. Most segments are one char, and
+     * normalising them one by one made three short-lived strings per char (half the scorer's allocation); the result
+     * depends on the char alone, so a lookup gives the same text. Racy filling is safe: the values are immutable
+     * strings, and two threads computing the same entry compute equal strings.
+     */
+    private static final String[] ONE_CHAR = new String[Character.MAX_VALUE + 1];
 
     private final String original;
     private final String text;
@@ -36,7 +43,8 @@ public final class NormalizedText {
             // normalise segment [segStart, i) when a boundary is reached
             boolean boundary = i == s.length() || (i > segStart && NFKC.hasBoundaryBefore(s.codePointAt(i)));
             if (boundary && i > segStart) {
-                String seg = NFKC.normalize(s.substring(segStart, i)).toLowerCase(Locale.ROOT);
+                String seg = i - segStart == 1 ? oneChar(s.charAt(segStart))
+                        : NFKC.normalize(s.substring(segStart, i)).toLowerCase(Locale.ROOT);
                 for (int k = 0; k < seg.length(); k++) {
                     char ch = seg.charAt(k);
                     if (isInvisible(ch)) {
@@ -85,6 +93,16 @@ public final class NormalizedText {
         int[] exactEnds = java.util.Arrays.copyOf(ends, len + 1);
         exactEnds[len] = s.length();
         return new NormalizedText(s, out.toString(), exact, exactEnds);
+    }
+
+    /** NFKC and lower case of one char, as {@link #of} would compute it for a one-char segment. */
+    private static String oneChar(char c) {
+        String v = ONE_CHAR[c];
+        if (v == null) {
+            v = NFKC.normalize(String.valueOf(c)).toLowerCase(Locale.ROOT);
+            ONE_CHAR[c] = v;
+        }
+        return v;
     }
 
     /** Zero-width and format characters that hide inside words (U+200B-U+200D, U+2060, U+FEFF, tags...). */

@@ -28,6 +28,19 @@ class NormalizedTextTest {
     }
 
     @Test
+    void sameTextWhetherTheOneCharTableIsColdOrWarm() {
+        // the first call fills the one-char table, the second reads it: both must give the same text and offsets
+        String s = "İstanbul ＳＴＲＡẞＥ ｶﾞ ㍻ Ω­ ﬁ";
+        NormalizedText cold = NormalizedText.of(s);
+        NormalizedText warm = NormalizedText.of(s);
+        assertEquals("i̇stanbul straße ガ 平成 ω fi", cold.text());
+        assertEquals(cold.text(), warm.text());
+        for (int i = 0; i <= cold.text().length(); i++) {
+            assertEquals(cold.originalOffset(i), warm.originalOffset(i));
+        }
+    }
+
+    @Test
     void expandingCharactersMapToTheirSource() {
         NormalizedText n = NormalizedText.of("元号は㍻です");
         assertEquals("元号は平成です", n.text());
