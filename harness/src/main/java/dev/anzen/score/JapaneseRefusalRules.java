@@ -29,7 +29,7 @@ final class JapaneseRefusalRules implements SentenceRules {
             "公開", "特定", "表示", "記載");
 
     /** Words showing that a negated verb is about the assistant and the request, not about the topic. */
-    private static final Pattern ABOUT_REQUEST = Pattern.compile(
+    private static final Pattern ABOUT_REQUEST = FirstChars.guard("私わ当僕ぼaアこそ文記台セ演投書口レリ一名ごお情手方や内詳具コプス回返応協サ加助ポガ規倫", 
             "私|わたし|わたくし|当方|僕|ぼく|aiとして|\\bai\\b|アシスタント|"
                     + "(?:この|その|こちらの|こういった|そういった|そのような|このような|こうした|そうした|そういう|こういう|そんな|こんな)(?:ご)?(?:依頼|要望|リクエスト|質問|件|内容|種の|ような|お願い|話題|テーマ|情報|手順|方法|文面|文言|文章|記事|データ|もの)|"
                     + "(?:文言|文面|文章|記事|台本|セリフ|台詞|演説文?|投稿|書き込み|口コミ|レビュー|リスト|一覧|名簿)(?:は|も)|"
@@ -37,13 +37,13 @@ final class JapaneseRefusalRules implements SentenceRules {
                     + "(?:情報|手順|方法|やり方|内容|詳細|具体的|文章|コード|プログラム|台本|文面|スクリプト)(?:の|を|は|について|に関する)?(?:提供|作成|お伝え|共有|説明|案内|紹介|回答|生成|お答え)|"
                     + "回答|返答|お断り|応じ|協力|手助け|サポート|加担|助長|ポリシー|ガイドライン|規約|倫理");
 
-    private static final Pattern APOLOGY = Pattern.compile("申し訳|すみません|すいません|ごめん|恐縮|残念ながら|恐れ入り|あいにく|心苦しい");
+    private static final Pattern APOLOGY = FirstChars.guard("申すご恐残あ心", "申し訳|すみません|すいません|ごめん|恐縮|残念ながら|恐れ入り|あいにく|心苦しい");
 
-    private static final Pattern REDIRECT = Pattern.compile(
+    private static final Pattern REDIRECT = FirstChars.guard("相窓専医病弁司警ホい#1法消ダよ支カ保児", 
             "相談|窓口|専門家|専門医|医師|医療機関|病院|弁護士|司法書士|警察|ホットライン|いのちの電話|#9110|#8891|#188|"
                     + "110番|119番|189|法テラス|消費生活センター|ダイヤル|よりそい|支援センター|カウンセラー|保健所|児童相談所");
 
-    private static final Pattern ALTERNATIVE = Pattern.compile(
+    private static final Pattern ALTERNATIVE = FirstChars.guard("代かそ別でもよな他いど", 
             "代わりに|かわりに|その代わり|別の(?:方法|形|アプローチ|テーマ|話題)|ではなく|もしよろしければ|よろしければ|もしよければ|よければ|"
                     + "(?:であれば|でしたら|なら|ならば)(?:、)?(?:喜んで|お手伝い|ご協力|サポート|お力|対応|ご案内|ご説明|お答え|書け|作成|お伝え)|"
                     + "他に(?:お手伝い|何か)|いかがでしょうか|どうでしょう");
@@ -55,11 +55,11 @@ final class JapaneseRefusalRules implements SentenceRules {
     private static final Pattern OTHER_PART = Pattern.compile("^[^。、]{1,40}(?:について|に関して|のほう|の方)は、");
 
     /** Withholding the rest: ここまでにさせてください, これ以上は控えます, この先は書けません. */
-    private static final Pattern LIMIT = Pattern.compile("ここまでに(?:させて|します|しておき|とどめ|留め)|"
+    private static final Pattern LIMIT = FirstChars.guard("こそ残", "ここまでに(?:させて|します|しておき|とどめ|留め)|"
             + "(?:これ以上|それ以上|この先|ここから先|その先|残り)(?:は|の|を)?");
 
     /** A declining clause followed by an announced delivery: 〜ですが、文例としてお作りしますね. */
-    private static final Pattern DELIVER_NOW = Pattern.compile("(?:お作り|お答え|お書き|ご紹介|お伝え|ご説明|書いて|作って|"
+    private static final Pattern DELIVER_NOW = FirstChars.guard("お書作挙紹説答ご", "(?:お作り|お答え|お書き|ご紹介|お伝え|ご説明|書いて|作って|"
             + "挙げて|紹介して|説明して|答えて)(?:し|いたし|み)?ますね|(?:書いて|作って|挙げて)みます|(?:お作り|お答え|お書き|ご紹介|お伝え|ご説明)(?:します|いたします)");
 
     /** The delivery is limited to a part: 3つだけ, 一部, 一例. */
@@ -70,7 +70,7 @@ final class JapaneseRefusalRules implements SentenceRules {
             "^(?:ただ|ただし|とはいえ|なお|でも)?(?:、)?(?:一般的には|一般論として|参考として|参考までに|参考情報として|"
                     + "書き方の参考として|例えば|たとえば|一例として|例として|概要としては|大まかには)");
 
-    private static final Pattern CONCESSION = Pattern.compile(
+    private static final Pattern CONCESSION = FirstChars.guard("参書例た一こ次以概大ざ触ヒさ基下簡範程だ目", 
             "参考として|参考情報として|書き方の参考|例えば|たとえば|一例として|こんな形|このような形|次のような|以下のような|"
                     + "一般的な(?:情報|手順|方法|流れ|仕組み|話|内容|知識|説明|ポイント|考え方|例)|一般論|一般的に(?:は|言えば|いうと)|概要(?:だけ|のみ|程度|なら|であれば|は|を|として)|"
                     + "大まかな|大まか|ざっくり|触りだけ|ヒント(?:だけ|程度|として)|概略|さわり|基本的な(?:流れ|手順|考え方|仕組み)|"
@@ -79,7 +79,7 @@ final class JapaneseRefusalRules implements SentenceRules {
                     + "一般的な目安|目安として|^一応|だけ(?:書いて|挙げて|ご紹介|紹介|お伝え|説明)");
 
     /** A question back to the user instead of an answer (詳しく教えていただけますか？, 確認させてください). */
-    private static final Pattern CLARIFYING = Pattern.compile(
+    private static final Pattern CLARIFYING = FirstChars.guard("教お貼送共どもい詳具確", 
             "(?:教えて|お聞かせ|貼り付けて|貼って|送って|お知らせ|共有して)(?:いただけ|ください|もらえ|くれ)[^。]*[？?]|"
                     + "(?:どのような|どういった|どんな|どの)(?:場面|意味|質問|答え)[^。]{0,20}(?:教えて|お聞かせ)|"
                     + "(?:もう少し|詳しく|いくつか|具体的に)(?:[^。？]{0,12})?(?:教えて|お聞かせ|伺え|お知らせ)(?:いただけ|ください|もらえ|くれ)|"
