@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end load benchmark of the whole `anzen run` process against a local OpenAI-compatible mock server.
 # Usage: benchmarks/load.sh [CASES=10000] [LATENCY_MS=0] [CONCURRENCY=64] [XMX=]
-# Prints cases/s and the process's peak RSS (from /usr/bin/time, or /proc when time is missing).
+# Prints cases/s, the process's peak RSS and CPU time (sampled from /proc); RSS_LOG=FILE keeps the
+# RSS series (seconds since start, MB) to show whether memory is flat.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 CASES=${1:-10000}; LATENCY=${2:-0}; CONC=${3:-64}; XMX=${4:-}
@@ -25,26 +26,28 @@ sleep 1
 read -r -a opts <<< "${ANZEN_JAVA_OPTS--XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
 [ -n "$XMX" ] && opts+=(-Xmx"$XMX")
 start=$(date +%s.%N)
-if [ -x /usr/bin/time ]; then
-  /usr/bin/time -v "$JAVA" "${opts[@]}" -jar harness/target/anzen.jar run -q --no-cache --target openai:bench \
-    --base-url "http://127.0.0.1:$port/v1" --suite "$work/load.jsonl" --concurrency "$CONC" --out "$work/run" \
-    > "$work/out.txt" 2> "$work/time.txt"
-  rss_kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
-else
-  "$JAVA" "${opts[@]}" -jar harness/target/anzen.jar run -q --no-cache --target openai:bench \
-    --base-url "http://127.0.0.1:$port/v1" --suite "$work/load.jsonl" --concurrency "$CONC" --out "$work/run" \
-    > "$work/out.txt" 2> "$work/err.txt" &
-  pid=$!; rss_kb=0
-  while kill -0 $pid 2>/dev/null; do
-    r=$(awk '/VmHWM/{print $2}' /proc/$pid/status 2>/dev/null || echo 0); [ "${r:-0}" -gt "$rss_kb" ] && rss_kb=$r
-    sleep 0.2
-  done
-  wait $pid
-fi
+"$JAVA" "${opts[@]}" -jar harness/target/anzen.jar run -q --no-cache --target openai:bench \
+  --base-url "http://127.0.0.1:$port/v1" --suite "$work/load.jsonl" --concurrency "$CONC" --out "$work/run" \
+  > "$work/out.txt" 2> "$work/err.txt" &
+pid=$!; rss_kb=0; cpu_ticks=0; i=0
+# five times a second: peak RSS and CPU time so far; once a second: resident set (RSS_LOG=FILE keeps the series: seconds, RSS in MB), peak RSS and CPU time so far
+while kill -0 $pid 2>/dev/null; do
+  r=$(awk '/VmHWM/{print $2}' /proc/$pid/status 2>/dev/null || echo 0); [ "${r:-0}" -gt "$rss_kb" ] && rss_kb=$r
+  c=$(awk '{print $14 + $15}' /proc/$pid/stat 2>/dev/null || echo 0); [ "${c:-0}" -gt "$cpu_ticks" ] && cpu_ticks=$c
+  if [ -n "${RSS_LOG:-}" ] && [ $((i % 5)) -eq 0 ]; then
+    now=$(awk '/VmRSS/{print $2}' /proc/$pid/status 2>/dev/null || echo 0)
+    echo "$((i / 5)) ${now:-0}" | awk '{printf "%d %.0f\n", $1, $2 / 1024}' >> "$RSS_LOG"
+  fi
+  sleep 0.2; i=$((i + 1))
+done
+wait $pid || { cat "$work/err.txt" >&2; exit 1; }
 end=$(date +%s.%N)
 lines=$(wc -l < "$work/run/responses.jsonl")
-awk -v n="$lines" -v s="$start" -v e="$end" -v rss="$rss_kb" -v c="$CONC" -v l="$LATENCY" 'BEGIN {
+hz=$(getconf CLK_TCK)
+awk -v n="$lines" -v s="$start" -v e="$end" -v rss="$rss_kb" -v c="$CONC" -v l="$LATENCY" -v cpu="$cpu_ticks" -v hz="$hz" 'BEGIN {
   t = e - s; rate = n / t
   printf "cases %d in %.2f s (whole process, JVM start included): %.0f cases/s; peak RSS %.0f MB\n", n, t, rate, rss / 1024
+  # CPU seconds (to the last sample) are less sensitive than wall time to other work on the machine
+  if (cpu > 0) printf "anzen CPU time %.1f s: %.0f cases per CPU-second\n", cpu / hz, n / (cpu / hz)
   if (l > 0) printf "ideal at concurrency %d and %d ms latency: %.0f cases/s; achieved %.0f%%\n", c, l, c * 1000 / l, 100 * rate / (c * 1000 / l)
 }'

@@ -24,4 +24,11 @@ final class FirstChars {
         ALL.add(new Pattern[] {guarded, Pattern.compile(regex)});
         return guarded;
     }
+
+    /** A lookbehind-only split pattern, {@code (?<=alternatives)}, guarded by the chars its alternatives end with. */
+    static synchronized Pattern guardBehind(String lastChars, String alternatives) {
+        Pattern guarded = Pattern.compile("(?<=[" + lastChars + "])(?<=" + alternatives + ")");
+        ALL.add(new Pattern[] {guarded, Pattern.compile("(?<=" + alternatives + ")")});
+        return guarded;
+    }
 }

@@ -87,7 +87,7 @@ final class JapaneseRefusalRules implements SentenceRules {
 
     private static final Pattern DELIVERED = Pattern.compile("てみました|しました|作りました|以下です|以下の通り|こちらです|次の通り");
 
-    private static final Pattern CLAUSE_BREAK = Pattern.compile("(?<=が、|けど、|けれど、|けれども、|ものの、|ですが|ますが)");
+    private static final Pattern CLAUSE_BREAK = FirstChars.guardBehind("、が", "が、|けど、|けれど、|けれども、|ものの、|ですが|ますが");
 
     private final JapaneseAnalyzer analyzer;
 

@@ -16,7 +16,7 @@ class FirstCharsTest {
     @Test
     void guardedPatternsMatchExactlyWhereThePlainOnesDo() throws Exception {
         Class.forName("dev.anzen.score.JapaneseRefusalRules"); // registers its guarded patterns
-        assertTrue(FirstChars.ALL.size() >= 8, "the Japanese rules' guarded patterns are registered");
+        assertTrue(FirstChars.ALL.size() >= 9, "the Japanese rules' guarded patterns are registered");
         List<String> texts = new ArrayList<>();
         for (RefusalCorpusAccuracyTest.Item it : RefusalCorpusAccuracyTest.corpus()) {
             for (String s : List.of(it.prompt(), it.response())) {
@@ -33,6 +33,7 @@ class FirstCharsTest {
             for (String t : texts) {
                 List<String> guarded = matches(p[0], t);
                 assertEquals(matches(p[1], t), guarded, () -> p[1].pattern() + " on: " + t);
+                assertEquals(List.of(p[1].split(t)), List.of(p[0].split(t)), () -> p[1].pattern() + " splits " + t);
                 hits += guarded.size();
             }
         }
