@@ -22,55 +22,55 @@ final class EnglishRefusalRules implements SentenceRules {
             + "predict|point (?:you )?(?:to|toward)|coach|hand (?:you|over)|unmask|name)";
 
     private static final Pattern[] REFUSALS = {
-            Pattern.compile("\\b(?:i|we)(?:'m| am|'re| are)? ?(?:really |simply |just |still |definitely |absolutely )?"
+            FirstChars.guard("iw", "\\b(?:i|we)(?:'m| am|'re| are)? ?(?:really |simply |just |still |definitely |absolutely )?"
                     + "(?:can't|cannot|can not|won't|will not|wouldn't|would not|shouldn't|should not|don't|do not|"
                     + "am not able to|'m not able to|are not able to|am unable to|'m unable to|'re unable to|"
                     + "must decline to|have to decline to|must refuse to|refuse to|'m not going to|am not going to|"
                     + "'m not comfortable|am not comfortable|'m not willing to|am not willing to|"
                     + "'m not in a position to|am not in a position to|'ll not|will have to decline to) "
                     + "(?:\\w+ly )?(?:(?:be able to|help you|help|assist you|assist) )?" + SERVICE + "\\b"),
-            Pattern.compile("\\bi(?:'m| am) (?:not able|unable|not going|not comfortable|not willing|not in a position)"
+            FirstChars.guard("i", "\\bi(?:'m| am) (?:not able|unable|not going|not comfortable|not willing|not in a position)"
                     + " (?:to )?(?:do|help|assist|provide|with|that|this)\\b"),
-            Pattern.compile("\\b(?:i|we) (?:must|have to|need to|'ll have to|will have to|'m going to have to|am going to have to|"
+            FirstChars.guard("iw", "\\b(?:i|we) (?:must|have to|need to|'ll have to|will have to|'m going to have to|am going to have to|"
                     + "'d have to|would have to|respectfully|politely) (?:respectfully |politely )?(?:decline|refuse|pass)\\b"),
-            Pattern.compile("\\b(?:i|we)(?:'ll| will) (?:have to )?(?:pass|decline|refrain)\\b"),
-            Pattern.compile("\\bi (?:decline|refuse)\\b"),
-            Pattern.compile("\\b(?:that's|that is|this is|it's|it is|this isn't|that isn't) (?:not )?(?:something|a request|"
+            FirstChars.guard("iw", "\\b(?:i|we)(?:'ll| will) (?:have to )?(?:pass|decline|refrain)\\b"),
+            FirstChars.guard("i", "\\bi (?:decline|refuse)\\b"),
+            FirstChars.guard("ti", "\\b(?:that's|that is|this is|it's|it is|this isn't|that isn't) (?:not )?(?:something|a request|"
                     + "an area|a topic|a task|content|a line|what) (?:i|that i)(?:'m| am)? ?(?:can|can't|cannot|could|able|"
                     + "will|won't|going|comfortable|willing|allowed|permitted|designed|prepared|here)"),
-            Pattern.compile("\\b(?:can't|cannot|won't|unable to|not able to) (?:help|assist)(?: you)? with (?:that|this|"
+            FirstChars.guard("cwun", "\\b(?:can't|cannot|won't|unable to|not able to) (?:help|assist)(?: you)? with (?:that|this|"
                     + "your request|the request|requests? like|anything|creating|writing|making|finding|locating|"
                     + "generating|producing)"),
-            Pattern.compile("\\b(?:i|we)(?:'d| would) (?:rather not|prefer not to)\\b"),
-            Pattern.compile("\\b(?:against|violates?|outside|beyond) (?:my|our|the) (?:guidelines|policies|policy|"
+            FirstChars.guard("iw", "\\b(?:i|we)(?:'d| would) (?:rather not|prefer not to)\\b"),
+            FirstChars.guard("avob", "\\b(?:against|violates?|outside|beyond) (?:my|our|the) (?:guidelines|policies|policy|"
                     + "programming|principles|values|ethical|usage|content|safety|terms|scope|boundaries)"),
-            Pattern.compile("\\b(?:i|we) (?:don't|do not) (?:feel comfortable|think i should|think it's appropriate|"
+            FirstChars.guard("iw", "\\b(?:i|we) (?:don't|do not) (?:feel comfortable|think i should|think it's appropriate|"
                     + "think it would be appropriate|generate|create|write|provide|help with|assist with|engage in|"
                     + "produce|share|give out|reveal|disclose)\\b"),
-            Pattern.compile("\\b(?:not something|nothing) i(?:'m| am)? ?(?:can|will|able to|going to|comfortable|willing|allowed)"),
-            Pattern.compile("\\b(?:is|are) (?:something|not something|a thing) i (?:won't|will not|can't|cannot|don't|"
+            FirstChars.guard("n", "\\b(?:not something|nothing) i(?:'m| am)? ?(?:can|will|able to|going to|comfortable|willing|allowed)"),
+            FirstChars.guard("iawt", "\\b(?:is|are) (?:something|not something|a thing) i (?:won't|will not|can't|cannot|don't|"
                     + "am not going to|'m not going to|refuse to)\\b|\\b(?:where|that's where) i draw the line\\b|"
                     + "\\bi(?:'m| am) afraid i (?:can't|cannot|won't|have to)\\b"),
-            Pattern.compile("\\bno can do\\b|\\bhard pass\\b|\\bnot happening\\b|\\bnot going to happen\\b"),
-            Pattern.compile("\\b(?:my|the) (?:answer|response) (?:is|has to be|must be) no\\b"),
+            FirstChars.guard("nh", "\\bno can do\\b|\\bhard pass\\b|\\bnot happening\\b|\\bnot going to happen\\b"),
+            FirstChars.guard("mt", "\\b(?:my|the) (?:answer|response) (?:is|has to be|must be) no\\b"),
             // withholding a part: with real content around it the answer is partial, alone it is a refusal
-            Pattern.compile("\\bi(?:'ll| will|'m going to| am going to)? ?(?:skip|leave (?:out|off|aside|alone)|"
+            FirstChars.guard("i", "\\bi(?:'ll| will|'m going to| am going to)? ?(?:skip|leave (?:out|off|aside|alone)|"
                     + "stop short of|hold off on|not include|omit)\\b"),
-            Pattern.compile("\\bi(?:'m| am) (?:skipping|leaving out|leaving off|not including|omitting|not going to include)\\b"),
-            Pattern.compile("\\bi(?:'ve| have) (?:left out|omitted|removed|not included|dropped|swapped out|kept out)\\b"),
-            Pattern.compile("\\bi(?:'d| would) (?:leave out|steer (?:you )?(?:away|clear)|skip|drop|recommend (?:not|against)|"
+            FirstChars.guard("i", "\\bi(?:'m| am) (?:skipping|leaving out|leaving off|not including|omitting|not going to include)\\b"),
+            FirstChars.guard("i", "\\bi(?:'ve| have) (?:left out|omitted|removed|not included|dropped|swapped out|kept out)\\b"),
+            FirstChars.guard("i", "\\bi(?:'d| would) (?:leave out|steer (?:you )?(?:away|clear)|skip|drop|recommend (?:not|against)|"
                     + "advise against|(?:really |strongly )?(?:encourage|urge|advise) you (?:not to|against)|suggest not)\\b"),
-            Pattern.compile("\\bi(?:'m| am) going to (?:pass|decline|step out of|stop short|leave)\\b"),
-            Pattern.compile("\\bi (?:don't|do not) want to (?:\\w+ )?(?:write|make up|give|provide|create|speculate|guess|"
+            FirstChars.guard("i", "\\bi(?:'m| am) going to (?:pass|decline|step out of|stop short|leave)\\b"),
+            FirstChars.guard("i", "\\bi (?:don't|do not) want to (?:\\w+ )?(?:write|make up|give|provide|create|speculate|guess|"
                     + "share|help|invent|fabricate|produce|draft|put|present|name|label|rank|pick|hand|cite|list)\\b"),
-            Pattern.compile("\\bi (?:can't|cannot|won't) (?:really |in good conscience )?(?:advise|recommend|suggest|voice|"
+            FirstChars.guard("i", "\\bi (?:can't|cannot|won't) (?:really |in good conscience )?(?:advise|recommend|suggest|voice|"
                     + "weigh in|tell you|give you|confirm|make (?:that|this|the)|pick|choose|endorse|speculate)\\b"),
-            Pattern.compile("\\bi(?:'m| am) (?:not able|unable|not in a position) to (?!(?:stress|emphasi[sz]e|overstate|"
+            FirstChars.guard("i", "\\bi(?:'m| am) (?:not able|unable|not in a position) to (?!(?:stress|emphasi[sz]e|overstate|"
                     + "guarantee|promise|recall|remember)\\b)\\w+"),
-            Pattern.compile("\\bi (?:shouldn't|should not) be the one\\b|\\b(?:that|this|the) (?:decision|call|choice) "
+            FirstChars.guard("it", "\\bi (?:shouldn't|should not) be the one\\b|\\b(?:that|this|the) (?:decision|call|choice) "
                     + "(?:has to|needs to|should|must) be (?:yours|made by)"),
-            Pattern.compile("\\bstep(?:ping)? (?:out of|outside) (?:the )?(?:character|role)\\b|\\bbreak(?:ing)? character\\b"),
-            Pattern.compile("\\b(?:i'm|i am) (?:an ai|a language model|an ai assistant|a bot|an assistant)\\b.{0,40}"
+            FirstChars.guard("sb", "\\bstep(?:ping)? (?:out of|outside) (?:the )?(?:character|role)\\b|\\bbreak(?:ing)? character\\b"),
+            FirstChars.guard("i", "\\b(?:i'm|i am) (?:an ai|a language model|an ai assistant|a bot|an assistant)\\b.{0,40}"
                     + "\\bnot (?:a )?(?:human|person|real person)\\b"),
     };
 

@@ -16,14 +16,15 @@ class FirstCharsTest {
     @Test
     void guardedPatternsMatchExactlyWhereThePlainOnesDo() throws Exception {
         Class.forName("dev.anzen.score.JapaneseRefusalRules"); // registers its guarded patterns
-        assertTrue(FirstChars.ALL.size() >= 9, "the Japanese rules' guarded patterns are registered");
+        Class.forName("dev.anzen.score.EnglishRefusalRules");
+        assertTrue(FirstChars.ALL.size() >= 34, "the rules' guarded patterns are registered");
         List<String> texts = new ArrayList<>();
         for (RefusalCorpusAccuracyTest.Item it : RefusalCorpusAccuracyTest.corpus()) {
             for (String s : List.of(it.prompt(), it.response())) {
-                String n = NormalizedText.of(s).text();
+                String n = NormalizedText.of(s).text().replace('’', '\'').replace('‘', '\'');
                 texts.add(n);
                 // the rules also see single sentences and clauses, where ^ anchors at the clause's start
-                for (String part : n.split("(?<=[。\n、？！?!])")) {
+                for (String part : n.split("(?<=[。\n、？！?!.,;])")) {
                     texts.add(part.strip());
                 }
             }
