@@ -1,39 +1,27 @@
 package dev.anzen.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.anzen.result.Json;
+import dev.anzen.result.EntryStore;
 import dev.anzen.suite.Turn;
 import dev.anzen.target.Reply;
 import dev.anzen.target.TargetInfo;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * On-disk cache of model answers, keyed by a SHA-256 of everything that decides an answer: provider, model, base URL,
- * every generation parameter and the messages. One small file per entry, written to a temporary file and renamed into
- * place, so concurrent writers (several runs, several threads) and a killed process never leave a corrupt entry; a
- * file that does not parse is treated as a miss. Plain files need no extra dependency and no native library, and an
- * entry can be inspected or deleted with ordinary tools. Only successful answers of real models are cached.
+ * every generation parameter and the messages, stored in an {@link EntryStore} (one file per entry, atomic writes,
+ * unreadable entries are misses). Only successful answers of real models are cached.
  */
 public final class ResponseCache {
 
     /** Format of a cache entry. */
     static final int VERSION = 1;
 
-    private final Path dir;
+    private final EntryStore store;
     private final boolean read;
 
     /**
@@ -41,37 +29,17 @@ public final class ResponseCache {
      * @param read false for {@code --refresh-cache}: ask the model again and overwrite
      */
     public ResponseCache(Path dir, boolean read) {
-        this.dir = dir;
+        this.store = new EntryStore(dir, VERSION);
         this.read = read;
     }
 
     public Path dir() {
-        return dir;
+        return store.dir();
     }
 
     /** The key of a call. */
     static String key(TargetInfo target, List<Turn> messages) {
-        ObjectNode k = Json.MAPPER.createObjectNode();
-        k.put("v", VERSION);
-        k.put("provider", target.provider());
-        k.put("model", target.model());
-        k.put("base_url", target.baseUrl());
-        ObjectNode params = k.putObject("parameters");
-        new TreeMap<>(target.parameters()).forEach((name, value) -> params.putPOJO(name, value));
-        ArrayNode msgs = k.putArray("messages");
-        for (Turn t : messages) {
-            msgs.addObject().put("role", t.role().id()).put("content", t.content());
-        }
-        try {
-            byte[] canonical = Json.MAPPER.writeValueAsBytes(k);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Path file(String key) {
-        return dir.resolve(key.substring(0, 2)).resolve(key + ".json");
+        return EntryStore.hash(new EntryStore(Path.of(""), VERSION).keyOf(target, messages));
     }
 
     /** The cached answer of this call, if any (and if reading is on). */
@@ -79,44 +47,20 @@ public final class ResponseCache {
         if (!read) {
             return Optional.empty();
         }
-        Path f = file(key(target, messages));
-        if (!Files.isRegularFile(f)) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode n = Json.MAPPER.readTree(f.toFile());
-            if (n.path("v").asInt() != VERSION || !n.has("text")) {
-                return Optional.empty();
-            }
-            return Optional.of(new Reply(n.get("text").asText(), intOrNull(n.get("input_tokens")),
-                    intOrNull(n.get("output_tokens")), n.path("finish_reason").asText(null)));
-        } catch (IOException e) {
-            return Optional.empty(); // unreadable: a miss, overwritten by the next answer
-        }
+        return store.read(key(target, messages)).filter(n -> n.has("text"))
+                .map(n -> new Reply(n.get("text").asText(), intOrNull(n.get("input_tokens")),
+                        intOrNull(n.get("output_tokens")), n.path("finish_reason").asText(null)));
     }
 
     /** Stores an answer; failures to write only cost a future cache miss. */
     public void put(TargetInfo target, List<Turn> messages, Reply reply) {
-        Path f = file(key(target, messages));
-        try {
-            Files.createDirectories(f.getParent());
-            ObjectNode n = Json.MAPPER.createObjectNode();
-            n.put("v", VERSION);
-            n.put("target", target.id());
-            n.put("text", reply.text());
-            n.putPOJO("input_tokens", reply.inputTokens());
-            n.putPOJO("output_tokens", reply.outputTokens());
-            n.put("finish_reason", reply.finishReason());
-            Path tmp = Files.createTempFile(f.getParent(), f.getFileName().toString(), ".tmp");
-            Files.write(tmp, Json.MAPPER.writeValueAsString(n).getBytes(StandardCharsets.UTF_8));
-            try {
-                Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException ignored) {
-            // a read-only or full cache folder must not fail the run
-        }
+        ObjectNode n = store.newEntry();
+        n.put("target", target.id());
+        n.put("text", reply.text());
+        n.putPOJO("input_tokens", reply.inputTokens());
+        n.putPOJO("output_tokens", reply.outputTokens());
+        n.put("finish_reason", reply.finishReason());
+        store.write(key(target, messages), n);
     }
 
     private static Integer intOrNull(JsonNode n) {
