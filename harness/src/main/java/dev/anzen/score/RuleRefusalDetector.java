@@ -37,7 +37,10 @@ public final class RuleRefusalDetector implements RefusalDetector {
 
     @Override
     public Detection detect(String answer) {
-        NormalizedText n = NormalizedText.of(answer == null ? "" : answer);
+        return detect(NormalizedText.of(answer == null ? "" : answer));
+    }
+
+    private Detection detect(NormalizedText n) {
         String text = maskQuotes(n.text());
         var pieces = AnswerShape.split(text);
         boolean ja = Scripts.looksJapanese(n.text());
@@ -55,10 +58,10 @@ public final class RuleRefusalDetector implements RefusalDetector {
 
     @Override
     public Detection detect(String prompt, String answer) {
-        Detection d = detect(answer);
+        NormalizedText n = NormalizedText.of(answer == null ? "" : answer);
+        Detection d = detect(n);
         if (d.label() == RefusalLabel.COMPLIANCE && prompt != null && !prompt.isBlank()) {
-            return Lectures.find(NormalizedText.of(prompt).text(), NormalizedText.of(answer == null ? "" : answer))
-                    .orElse(d);
+            return Lectures.find(NormalizedText.of(prompt).text(), n).orElse(d);
         }
         return d;
     }
