@@ -36,7 +36,7 @@ public final class JudgeCache {
     }
 
     static String key(TargetInfo judge, String rubric, String caseId, List<Turn> messages) {
-        ObjectNode k = new EntryStore(Path.of(""), VERSION).keyOf(judge, messages);
+        ObjectNode k = EntryStore.keyOf(VERSION, judge, messages);
         k.put("rubric", rubric);
         k.put("case", caseId);
         return EntryStore.hash(k);

@@ -42,8 +42,11 @@ public final class EntryStore {
         return dir;
     }
 
-    /** A key object holding the version and everything that decides a model's answer: model, endpoint, parameters. */
-    public ObjectNode keyOf(TargetInfo model, List<Turn> messages) {
+    /**
+     * A key object holding the entry version and everything that decides a model's answer: provider, model, endpoint,
+     * parameters and messages.
+     */
+    public static ObjectNode keyOf(int version, TargetInfo model, List<Turn> messages) {
         ObjectNode k = Json.MAPPER.createObjectNode();
         k.put("v", version);
         k.put("provider", model.provider());

@@ -39,7 +39,7 @@ public final class ResponseCache {
 
     /** The key of a call. */
     static String key(TargetInfo target, List<Turn> messages) {
-        return EntryStore.hash(new EntryStore(Path.of(""), VERSION).keyOf(target, messages));
+        return EntryStore.hash(EntryStore.keyOf(VERSION, target, messages));
     }
 
     /** The cached answer of this call, if any (and if reading is on). */
