@@ -134,14 +134,12 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
-        Config cfg = Config.empty();
-        if (config != null) {
-            try {
-                cfg = Config.load(config);
-            } catch (ConfigException e) {
-                err.println("anzen: " + e.getMessage());
-                return AnzenCli.BAD_INPUT;
-            }
+        Config cfg;
+        try {
+            cfg = Config.loadOrEmpty(config);
+        } catch (ConfigException e) {
+            err.println("anzen: " + e.getMessage());
+            return AnzenCli.BAD_INPUT;
         }
         // targets
         List<TargetSpec> specs = new ArrayList<>();

@@ -46,6 +46,11 @@ public record Config(List<Path> suites, Integer concurrency, Path out, List<Targ
         return new Config(List.of(), null, null, List.of(), List.of(), List.of());
     }
 
+    /** The config in {@code file}, or the empty config when no file was given. */
+    public static Config loadOrEmpty(Path file) throws ConfigException {
+        return file == null ? empty() : load(file);
+    }
+
     /** The file's shape, bound by Jackson (kebab-case keys). */
     record FileShape(List<String> suites, Integer concurrency, String out, List<TargetShape> targets,
                      List<String> attacks, List<TargetShape> judges) {
