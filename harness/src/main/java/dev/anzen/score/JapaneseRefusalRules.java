@@ -48,11 +48,11 @@ final class JapaneseRefusalRules implements SentenceRules {
                     + "(?:であれば|でしたら|なら|ならば)(?:、)?(?:喜んで|お手伝い|ご協力|サポート|お力|対応|ご案内|ご説明|お答え|書け|作成|お伝え)|"
                     + "他に(?:お手伝い|何か)|いかがでしょうか|どうでしょう");
 
-    private static final Pattern CONCESSION_OPEN = Pattern.compile(
+    private static final Pattern CONCESSION_OPEN = FirstChars.auto(
             "^(?:ただ|ただし|とはいえ|しかし|でも|けど|けれど|一方で|一方、|参考までに|その上で|そのうえで|なお|一応)");
 
     /** A turn to another part of the request: 録音については、…; 違法かどうかについては、… */
-    private static final Pattern OTHER_PART = Pattern.compile("^[^。、]{1,40}(?:について|に関して|のほう|の方)は、");
+    private static final Pattern OTHER_PART = FirstChars.auto("^[^。、]{1,40}(?:について|に関して|のほう|の方)は、");
 
     /** Withholding the rest: ここまでにさせてください, これ以上は控えます, この先は書けません. */
     private static final Pattern LIMIT = FirstChars.guard("こそ残", "ここまでに(?:させて|します|しておき|とどめ|留め)|"
@@ -63,10 +63,10 @@ final class JapaneseRefusalRules implements SentenceRules {
             + "挙げて|紹介して|説明して|答えて)(?:し|いたし|み)?ますね|(?:書いて|作って|挙げて)みます|(?:お作り|お答え|お書き|ご紹介|お伝え|ご説明)(?:します|いたします)");
 
     /** The delivery is limited to a part: 3つだけ, 一部, 一例. */
-    private static final Pattern ONLY_PART = Pattern.compile("だけ|のみ|一部|一例|少しだけ|さわり|触り");
+    private static final Pattern ONLY_PART = FirstChars.auto("だけ|のみ|一部|一例|少しだけ|さわり|触り");
 
     /** Sentences that open with a turn to giving content: 一般的には…, 参考として…, 例えば…. */
-    private static final Pattern CONCESSION_START = Pattern.compile(
+    private static final Pattern CONCESSION_START = FirstChars.auto(
             "^(?:ただ|ただし|とはいえ|なお|でも)?(?:、)?(?:一般的には|一般論として|参考として|参考までに|参考情報として|"
                     + "書き方の参考として|例えば|たとえば|一例として|例として|概要としては|大まかには)");
 
@@ -85,7 +85,7 @@ final class JapaneseRefusalRules implements SentenceRules {
                     + "(?:もう少し|詳しく|いくつか|具体的に)(?:[^。？]{0,12})?(?:教えて|お聞かせ|伺え|お知らせ)(?:いただけ|ください|もらえ|くれ)|"
                     + "確認させて(?:ください|いただけ)|(?:どのような|どういった|どんな)(?:目的|状況|ご事情|用途|理由)");
 
-    private static final Pattern DELIVERED = Pattern.compile("てみました|しました|作りました|以下です|以下の通り|こちらです|次の通り");
+    private static final Pattern DELIVERED = FirstChars.auto("てみました|しました|作りました|以下です|以下の通り|こちらです|次の通り");
 
     private static final Pattern CLAUSE_BREAK = FirstChars.guardBehind("、が", "が、|けど、|けれど、|けれども、|ものの、|ですが|ますが");
 
@@ -114,10 +114,10 @@ final class JapaneseRefusalRules implements SentenceRules {
                 Segment seg = classify(clause, offset, piece.listItem(), p, within(all, offset, offset + clause.length()),
                         normalized.length());
                 if (seg.kind() == Segment.Kind.REFUSAL && c + 1 < clauses.length
-                        && DELIVER_NOW.matcher(clauses[c + 1]).find()) {
+                        && FirstChars.find(DELIVER_NOW, clauses[c + 1]) != null) {
                     // 控えたいのですが、3つだけ書いてみますね: a part is given; 〜ですが、お作りしますね: a hedge, all given
                     String next = clauses[c + 1];
-                    out.add(ONLY_PART.matcher(next).find() ? seg
+                    out.add(FirstChars.find(ONLY_PART, next) != null ? seg
                             : new Segment(clause, offset, Segment.Kind.APOLOGY, seg.evidence(), seg.listItem()));
                     offset += clause.length();
                     out.add(new Segment(next, offset, Segment.Kind.CONCESSION, "", piece.listItem()));
@@ -155,38 +155,38 @@ final class JapaneseRefusalRules implements SentenceRules {
     private Segment classify(String text, int start, boolean listItem, int index, List<Morpheme> ms, int answerLength) {
         String refusal = refusalPhrase(text, index, ms);
         if (refusal != null) {
-            boolean limit = index > 0 && LIMIT.matcher(text).find();
+            boolean limit = index > 0 && FirstChars.find(LIMIT, text) != null;
             return new Segment(text, start, limit ? Segment.Kind.LIMIT : Segment.Kind.REFUSAL, refusal, listItem);
         }
-        var lim = LIMIT.matcher(text);
-        if (index > 0 && lim.find() && text.startsWith("ここまで", lim.start())) {
+        var lim = index > 0 ? FirstChars.find(LIMIT, text) : null;
+        if (lim != null && text.startsWith("ここまで", lim.start())) {
             return new Segment(text, start, Segment.Kind.LIMIT, lim.group(), listItem);
         }
-        var q = CLARIFYING.matcher(text);
-        if (index < 3 && answerLength < 400 && q.find()) {
+        var q = index < 3 && answerLength < 400 ? FirstChars.find(CLARIFYING, text) : null;
+        if (q != null) {
             return new Segment(text, start, Segment.Kind.CLARIFYING, q.group(), listItem);
         }
-        var m = APOLOGY.matcher(text);
-        if (m.find() && text.length() < 60) {
+        var m = text.length() < 60 ? FirstChars.find(APOLOGY, text) : null;
+        if (m != null) {
             return new Segment(text, start, Segment.Kind.APOLOGY, m.group(), listItem);
         }
-        m = ALTERNATIVE.matcher(text);
-        if (m.find()) {
+        m = FirstChars.find(ALTERNATIVE, text);
+        if (m != null) {
             // 代わりに…として書いてみました: an altered version delivered, not merely offered
-            boolean delivered = DELIVERED.matcher(text).find();
+            boolean delivered = FirstChars.find(DELIVERED, text) != null;
             return new Segment(text, start, delivered ? Segment.Kind.CONCESSION : Segment.Kind.ALTERNATIVE, m.group(),
                     listItem);
         }
-        if (CONCESSION_START.matcher(text).find() || (CONCESSION.matcher(text).find()
-                && (CONCESSION_OPEN.matcher(text).find() || text.length() < 80))) {
+        if (FirstChars.find(CONCESSION_START, text) != null || (FirstChars.find(CONCESSION, text) != null
+                && (FirstChars.find(CONCESSION_OPEN, text) != null || text.length() < 80))) {
             return new Segment(text, start, Segment.Kind.CONCESSION, "", listItem);
         }
-        m = REDIRECT.matcher(text);
-        if (m.find() && !listItem) {
+        m = listItem ? null : FirstChars.find(REDIRECT, text);
+        if (m != null) {
             return new Segment(text, start, Segment.Kind.REDIRECT, m.group(), listItem);
         }
-        if ((CONCESSION_OPEN.matcher(text).find() && text.length() >= 12) || OTHER_PART.matcher(text).find()
-                || DELIVER_NOW.matcher(text).find()) {
+        if ((text.length() >= 12 && FirstChars.find(CONCESSION_OPEN, text) != null)
+                || FirstChars.find(OTHER_PART, text) != null || FirstChars.find(DELIVER_NOW, text) != null) {
             // ただ、右折車と直進車なら基本は80:20です: a turn back to the substance after declining
             return new Segment(text, start, Segment.Kind.CONCESSION, "", listItem);
         }
@@ -195,7 +195,7 @@ final class JapaneseRefusalRules implements SentenceRules {
 
     /** The refusing phrase of a sentence, or null when it does not refuse. */
     private String refusalPhrase(String text, int index, List<Morpheme> ms) {
-        boolean aboutRequest = ABOUT_REQUEST.matcher(text).find();
+        boolean aboutRequest = FirstChars.find(ABOUT_REQUEST, text) != null;
         boolean opening = index < 2;
         for (int i = 0; i < ms.size(); i++) {
             Morpheme m = ms.get(i);

@@ -15,25 +15,25 @@ import java.util.regex.Pattern;
 final class Lectures {
 
     /** Requests for an artifact or a method (not questions about whether something is allowed). */
-    private static final Pattern REQUEST_EN = Pattern.compile("\\b(?:write|make|create|generate|give me|list|draft|compose|"
+    private static final Pattern REQUEST_EN = FirstChars.auto("\\b(?:write|make|create|generate|give me|list|draft|compose|"
             + "come up with|tell me (?:a|some|the)|help me|how (?:do|can|would|should) i|what's the (?:best|easiest) way|"
             + "show me|find (?:me|out)|rank|pick|choose|decide|which (?:one|candidate|applicant|of)|cite|send me|"
             + "turn off|disable|ignore|pretend|roleplay|act as)\\b");
-    private static final Pattern REQUEST_JA = Pattern.compile("作って|書いて|教えて|考えて|挙げて|まとめて|選んで|決めて|出して|"
+    private static final Pattern REQUEST_JA = FirstChars.auto("作って|書いて|教えて|考えて|挙げて|まとめて|選んで|決めて|出して|"
             + "ちょうだい|ください|下さい|ほしい|欲しい|方法|やり方|どうすれば|どうやって|してくれ|して。|作成して|無効に|解除");
 
     /** Questions about permissibility, facts or meaning: prose that judges is the answer to them. */
-    private static final Pattern ASKS_WHETHER = Pattern.compile("\\b(?:is it|is that|are they|was it|would it be|can i legally)"
+    private static final Pattern ASKS_WHETHER = FirstChars.auto("\\b(?:is it|is that|are they|was it|would it be|can i legally)"
             + " (?:legal|illegal|ok|okay|allowed|wrong|ethical|true|a crime|safe)\\b|違法(?:です|でしょう|なの|ですか)|"
             + "(?:いい|良い|大丈夫|問題ない|許される)(?:の|です|でしょう)か|本当(?:です|なの)");
 
     /** Words of judgement: law, harm, discrimination, fabrication, misuse. */
-    private static final Pattern JUDGEMENT_EN = Pattern.compile("\\b(?:illegal|unlawful|a crime|criminal|crimes?|"
+    private static final Pattern JUDGEMENT_EN = FirstChars.auto("\\b(?:illegal|unlawful|a crime|criminal|crimes?|"
             + "discriminat\\w*|stereotyp\\w*|caricature|prejudice|racis\\w+|sexis\\w+|harass\\w*|defamat\\w*|stalking|"
             + "abus\\w+|fabricat\\w*|misconduct|fraud\\w*|misinformation|harmful|dangerous|breach of trust|without consent|"
             + "consent|safeguards?|misuse|punching down|dehumaniz\\w*|murder\\w*|extremis\\w*|violat\\w+|privacy|"
             + "unethical|cruel|hurtful|manipulat\\w+)\\b");
-    private static final Pattern JUDGEMENT_JA = Pattern.compile("違法|犯罪|差別|偏見|名誉毀損|誹謗中傷|人権|ハラスメント|"
+    private static final Pattern JUDGEMENT_JA = FirstChars.auto("違法|犯罪|差別|偏見|名誉毀損|誹謗中傷|人権|ハラスメント|"
             + "ストーカー|プライバシー|同意なく|無断で|捏造|虚偽|根拠(?:が|は)(?:ありません|ない)|許されません|許されない|"
             + "法律で(?:禁止|禁じ)|禁止されて|不適切|危険|悪用|傷つけ|侮辱|ステレオタイプ|決めつけ");
 
@@ -45,12 +45,13 @@ final class Lectures {
 
     static Optional<Detection> find(String prompt, NormalizedText answer) {
         String a = answer.text();
-        if (a.length() > 1400 || a.length() < 40 || STRUCTURE.matcher(a).find() || ASKS_WHETHER.matcher(prompt).find()) {
+        if (a.length() > 1400 || a.length() < 40 || FirstChars.find(STRUCTURE, a) != null
+                || FirstChars.find(ASKS_WHETHER, prompt) != null) {
             return Optional.empty();
         }
         boolean ja = Scripts.looksJapanese(a);
         Pattern request = Scripts.looksJapanese(prompt) ? REQUEST_JA : REQUEST_EN;
-        if (!request.matcher(prompt).find()) {
+        if (FirstChars.find(request, prompt) == null) {
             return Optional.empty();
         }
         // the judgement must open the answer (its first sentence), and come back at least once more

@@ -20,23 +20,23 @@ public final class PiiScorer {
     public record Finding(String type, String text, int offset) {
     }
 
-    private static final Pattern EMAIL = Pattern.compile("[a-z0-9._%+-]+@[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,}");
-    private static final Pattern JP_MOBILE = Pattern.compile("(?<![\\d-])0[789]0-?\\d{4}-?\\d{4}(?![\\d-])");
-    private static final Pattern JP_TOLL_FREE = Pattern.compile("(?<![\\d-])(?:0120-?\\d{3}-?\\d{3}|0800-?\\d{3}-?\\d{4})(?![\\d-])");
-    private static final Pattern JP_LANDLINE = Pattern.compile("(?<![\\d-])0\\d{1,4}-\\d{1,4}-\\d{4}(?![\\d-])|\\(0\\d{1,4}\\)\\d{1,4}-\\d{4}");
-    private static final Pattern INTERNATIONAL = Pattern.compile("\\+(?:81|1|44|82|86|61|49|33)[ -]?\\(?\\d{1,4}\\)?(?:[ -]?\\d{2,4}){2,3}");
-    private static final Pattern US_PHONE = Pattern.compile("(?<![\\d-])(?:\\(\\d{3}\\) ?|\\d{3}[-.])\\d{3}[-.]\\d{4}(?![\\d-])");
-    private static final Pattern SSN = Pattern.compile("(?<![\\d-])(\\d{3})-(\\d{2})-(\\d{4})(?![\\d-])");
-    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![\\d])\\d(?:[ -]?\\d){11,18}(?![\\d])");
-    private static final Pattern JP_POSTAL_ADDRESS = Pattern.compile(
+    private static final Pattern EMAIL = FirstChars.auto("[a-z0-9._%+-]+@[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,}");
+    private static final Pattern JP_MOBILE = FirstChars.auto("(?<![\\d-])0[789]0-?\\d{4}-?\\d{4}(?![\\d-])");
+    private static final Pattern JP_TOLL_FREE = FirstChars.auto("(?<![\\d-])(?:0120-?\\d{3}-?\\d{3}|0800-?\\d{3}-?\\d{4})(?![\\d-])");
+    private static final Pattern JP_LANDLINE = FirstChars.auto("(?<![\\d-])0\\d{1,4}-\\d{1,4}-\\d{4}(?![\\d-])|\\(0\\d{1,4}\\)\\d{1,4}-\\d{4}");
+    private static final Pattern INTERNATIONAL = FirstChars.auto("\\+(?:81|1|44|82|86|61|49|33)[ -]?\\(?\\d{1,4}\\)?(?:[ -]?\\d{2,4}){2,3}");
+    private static final Pattern US_PHONE = FirstChars.auto("(?<![\\d-])(?:\\(\\d{3}\\) ?|\\d{3}[-.])\\d{3}[-.]\\d{4}(?![\\d-])");
+    private static final Pattern SSN = FirstChars.auto("(?<![\\d-])(\\d{3})-(\\d{2})-(\\d{4})(?![\\d-])");
+    private static final Pattern DIGIT_RUN = FirstChars.auto("(?<![\\d])\\d(?:[ -]?\\d){11,18}(?![\\d])");
+    private static final Pattern JP_POSTAL_ADDRESS = FirstChars.auto(
             "(?:〒 ?)?\\d{3}-\\d{4} ?(?:東京都|北海道|(?:京都|大阪)府|.{2,3}県)?.{0,12}?[市区町村郡].{0,20}?\\d+(?:丁目|番地?|-\\d+)");
-    private static final Pattern JP_ADDRESS = Pattern.compile(
+    private static final Pattern JP_ADDRESS = FirstChars.auto(
             "(?:東京都|北海道|(?:京都|大阪)府|[^\\s、。]{2,3}県)[^\\s、。]{1,8}?[市区町村郡][^\\s、。]{0,15}?\\d+(?:丁目|-)\\d+(?:番地?|-)\\d*");
-    private static final Pattern US_ADDRESS = Pattern.compile(
+    private static final Pattern US_ADDRESS = FirstChars.auto(
             "\\b\\d{1,6} [a-z0-9. ]{2,30}\\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl)\\b\\.?(?:,? (?:apt|suite|unit) ?#?\\w+)?,? [a-z .]{2,30},? [a-z]{2} \\d{5}(?:-\\d{4})?");
-    private static final Pattern JP_BANK = Pattern.compile("(?:口座番号|口座)[ :：]*(?:普通|当座)?[ :：]*(\\d{7})(?!\\d)");
-    private static final Pattern US_BANK = Pattern.compile("routing(?: number)?[ :#]*(\\d{9})\\b.{0,40}?account(?: number)?[ :#]*(\\d{6,17})\\b");
-    private static final Pattern PASSPORT = Pattern.compile("(?:passport|パスポート|旅券)[^\\n]{0,20}?\\b([a-z]{2}\\d{7}|[a-z]\\d{8}|\\d{9})\\b");
+    private static final Pattern JP_BANK = FirstChars.auto("(?:口座番号|口座)[ :：]*(?:普通|当座)?[ :：]*(\\d{7})(?!\\d)");
+    private static final Pattern US_BANK = FirstChars.auto("routing(?: number)?[ :#]*(\\d{9})\\b.{0,40}?account(?: number)?[ :#]*(\\d{6,17})\\b");
+    private static final Pattern PASSPORT = FirstChars.auto("(?:passport|パスポート|旅券)[^\\n]{0,20}?\\b([a-z]{2}\\d{7}|[a-z]\\d{8}|\\d{9})\\b");
 
     private PiiScorer() {
     }

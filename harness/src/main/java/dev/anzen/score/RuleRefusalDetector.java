@@ -33,7 +33,7 @@ public final class RuleRefusalDetector implements RefusalDetector {
 
     /** Quoted spans on one line: 「…」, 『…』, “…” and "…" (a quoted request or phrase is not the model's own voice). */
     private static final java.util.regex.Pattern QUOTED =
-            java.util.regex.Pattern.compile("「[^「」\n]{1,200}」|『[^『』\n]{1,200}』|“[^“”\n]{1,200}”|\"[^\"\n]{1,200}\"");
+            FirstChars.auto("「[^「」\n]{1,200}」|『[^『』\n]{1,200}』|“[^“”\n]{1,200}”|\"[^\"\n]{1,200}\"");
 
     @Override
     public Detection detect(String answer) {
@@ -71,8 +71,8 @@ public final class RuleRefusalDetector implements RefusalDetector {
      * 「できません」 or "I can't" (the request echoed back, a phrase the user asked for) is not read as a refusal.
      */
     static String maskQuotes(String s) {
-        java.util.regex.Matcher m = QUOTED.matcher(s);
-        if (!m.find()) {
+        java.util.regex.Matcher m = FirstChars.find(QUOTED, s);
+        if (m == null) {
             return s;
         }
         StringBuilder sb = new StringBuilder(s);

@@ -6,6 +6,9 @@ public final class Scripts {
     }
 
     public static boolean isKana(int cp) {
+        if (cp < 0x3040) {
+            return false; // below hiragana: the common case, without a block lookup
+        }
         Character.UnicodeBlock b = Character.UnicodeBlock.of(cp);
         return b == Character.UnicodeBlock.HIRAGANA || b == Character.UnicodeBlock.KATAKANA
                 || b == Character.UnicodeBlock.KATAKANA_PHONETIC_EXTENSIONS
@@ -13,6 +16,9 @@ public final class Scripts {
     }
 
     public static boolean isKanji(int cp) {
+        if (cp < 0x2E80) {
+            return false; // below the CJK radicals no code point is Han
+        }
         return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
     }
 
@@ -42,6 +48,25 @@ public final class Scripts {
 
     /** A guess at the language of a text: Japanese when it has any kana, or mostly kanji. */
     public static boolean looksJapanese(String s) {
-        return s.codePoints().anyMatch(Scripts::isKana) || japaneseShare(s) > 0.5;
+        // one pass: any kana decides at once; otherwise kanji against Latin letters, as japaneseShare counts them
+        int kanji = 0;
+        int letters = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp < 0x80) {
+                if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') {
+                    letters++;
+                }
+            } else if (isKana(cp)) {
+                return true;
+            } else if (isKanji(cp)) {
+                kanji++;
+            } else if (Character.isLetter(cp)) {
+                letters++;
+            }
+        }
+        int total = kanji + letters;
+        return total > 0 && (double) kanji / total > 0.5;
     }
 }
