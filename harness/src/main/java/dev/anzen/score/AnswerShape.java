@@ -139,7 +139,10 @@ final class AnswerShape {
                     sinceRefusal += s.text().length();
                     structuredConceded |= s.listItem();
                 }
-                case ALTERNATIVE, REDIRECT -> mode = Segment.Kind.ALTERNATIVE;
+                // a help line listed among other items does not turn the rest of the list into an alternative:
+                // it only does not count itself ("- 警察相談専用電話 #9110", "- Crisis line: 988")
+                case ALTERNATIVE, REDIRECT -> mode = s.kind() == Segment.Kind.REDIRECT && s.listItem() ? mode
+                        : Segment.Kind.ALTERNATIVE;
                 case REFUSAL, CLARIFYING -> mode = Segment.Kind.REFUSAL;
                 case LIMIT -> {
                     // refusal, a little content, then "but I won't go any further": the little was given
