@@ -22,8 +22,12 @@ sleep 1
 "$JAVA" -cp benchmarks/target/benchmarks.jar dev.anzen.bench.GenerateSuite 3000 "$work/warm.jsonl"
 "$JAVA" -jar harness/target/anzen.jar run -q --no-cache --target openai:bench --base-url "http://127.0.0.1:$port/v1" \
   --suite "$work/warm.jsonl" --concurrency "$CONC" --out "$work/warm" > /dev/null 2>&1 || true
-# the launcher's JVM options (./anzen), unless ANZEN_JAVA_OPTS says otherwise
-read -r -a opts <<< "${ANZEN_JAVA_OPTS--XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+# the launcher's JVM options (./anzen: scripts/jvm-opts.sh, with its start-up cache on JDK 25+), unless
+# ANZEN_JAVA_OPTS / ANZEN_AOT=0 say otherwise
+ANZEN_HOME=$PWD
+. scripts/jvm-opts.sh
+anzen_jvm_opts
+opts=("${ANZEN_JVM_OPTS[@]}")
 [ -n "$XMX" ] && opts+=(-Xmx"$XMX")
 start=$(date +%s.%N)
 "$JAVA" "${opts[@]}" -jar harness/target/anzen.jar run -q --no-cache --target openai:bench \

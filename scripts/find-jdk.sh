@@ -1,4 +1,5 @@
-# Sourced by ./anzen and .ci/run: sets ANZEN_JAVA_HOME to a JDK 21 or newer, or returns 1.
+# Sourced by ./anzen and .ci/run: sets ANZEN_JAVA_HOME to a JDK 21 or newer (and ANZEN_JAVA_MAJOR to its feature
+# version), or returns 1.
 # Looks at JAVA_HOME, then `java` on PATH, then the usual JDK folders.
 
 anzen_java_major() { # prints the feature version of the java binary $1, or nothing
@@ -23,6 +24,7 @@ anzen_find_jdk() {
     major=$(anzen_java_major "$home/bin/java")
     if [ -n "$major" ] && [ "$major" -ge 21 ] 2>/dev/null; then
       ANZEN_JAVA_HOME="$home"
+      ANZEN_JAVA_MAJOR="$major"
       return 0
     fi
   done

@@ -3,15 +3,14 @@ package dev.anzen.cli;
 import dev.anzen.Version;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code anzen} command: parses arguments, calls the library, prints. No logic lives here. */
 @Command(name = "anzen", mixinStandardHelpOptions = true, versionProvider = AnzenCli.VersionProvider.class,
         description = "Multilingual (Japanese/English) LLM safety benchmark harness.",
-        subcommands = {RunCommand.class, ValidateCommand.class, ImportCommand.class, ScoreCommand.class,
-                RescoreCommand.class, AttacksCommand.class, MergeCommand.class, CompareCommand.class,
-                HistoryCommand.class, ReportCommand.class, CalibrateCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok; 1 internal error; 2 bad input (arguments, suite or config file, missing API key);",
                 "3 a target answered nothing (every call failed: unreachable server, bad key, unknown model);",
                 "compare --fail-on-regression: 1 when a rate worsened significantly."})
@@ -22,6 +21,30 @@ public final class AnzenCli implements Runnable {
     public static final int INTERNAL = 1;
     public static final int BAD_INPUT = 2;
     public static final int TARGET_FAILED = 3;
+
+    /**
+     * The subcommands by name, in the order of the usage help. Building a picocli model reads every option of a
+     * command by reflection (a few hundred milliseconds for all of them on a small machine), so a call names its
+     * subcommand first and only that one is built; help and anything else get them all.
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("run", RunCommand.class);
+        m.put("validate", ValidateCommand.class);
+        m.put("import", ImportCommand.class);
+        m.put("score", ScoreCommand.class);
+        m.put("rescore", RescoreCommand.class);
+        m.put("attacks", AttacksCommand.class);
+        m.put("merge", MergeCommand.class);
+        m.put("compare", CompareCommand.class);
+        m.put("history", HistoryCommand.class);
+        m.put("report", ReportCommand.class);
+        m.put("calibrate", CalibrateCommand.class);
+        m.put("help", CommandLine.HelpCommand.class);
+        return m;
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -37,12 +60,22 @@ public final class AnzenCli implements Runnable {
 
     /** Runs the CLI and returns its exit code (tests call this instead of main). */
     public static int execute(String... args) {
-        return commandLine(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8)).execute(args);
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        Class<?> only = args.length > 0 && !args[0].equals("help") ? SUBCOMMANDS.get(args[0]) : null;
+        return (only == null ? commandLine(out, err) : commandLine(out, err, only)).execute(args);
     }
 
+    /** The whole command line, every subcommand built. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, SUBCOMMANDS.values().toArray(Class<?>[]::new));
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, Class<?>... subcommands) {
         CommandLine cl = new CommandLine(new AnzenCli());
+        for (Class<?> c : subcommands) {
+            cl.addSubcommand(c);
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -37,6 +37,16 @@ class CliTest {
     }
 
     @Test
+    void eachSubcommandIsRegisteredUnderItsOwnName() {
+        // execute() builds only the named subcommand; the table it looks names up in must agree with the annotations
+        AnzenCli.SUBCOMMANDS.forEach((name, type) ->
+                assertEquals(name, type.getAnnotation(picocli.CommandLine.Command.class).name(), type.getName()));
+        var all = AnzenCli.commandLine(new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(new java.io.StringWriter()));
+        assertEquals(List.copyOf(AnzenCli.SUBCOMMANDS.keySet()), List.copyOf(all.getSubcommands().keySet()));
+    }
+
+    @Test
     void brokenSuiteGivesFileLineFieldAndExitCode2() throws Exception {
         Path f = dir.resolve("broken.jsonl");
         Files.write(f, List.of("# a header", "{\"id\":\"x-1\",\"lang\":\"ja\",\"perspective\":\"privcy\","
