@@ -19,8 +19,12 @@ import java.util.regex.Pattern;
  */
 final class FirstChars {
 
-    /** Every guarded pattern with its plain form, for the equivalence test. */
-    static final List<Pattern[]> ALL = new ArrayList<>();
+    /** Every guarded pattern with its plain regex, for the equivalence test (compiled there, not at every start). */
+    static final List<Guarded> ALL = new ArrayList<>();
+
+    /** A guarded pattern and the regex it guards. */
+    record Guarded(Pattern guarded, String plain) {
+    }
 
     /** The first chars of every guarded pattern, for {@link #find}. */
     private static final Map<Pattern, Guard> GUARDS = new ConcurrentHashMap<>();
@@ -42,10 +46,10 @@ final class FirstChars {
                 ? (first.chars.isEmpty() ? "^" : "(?:^|(?=" + charClass(first.chars) + "))")
                 : "(?=" + charClass(first.chars) + ")";
         Pattern guarded = Pattern.compile(guard + "(?:" + regex + ")");
-        ALL.add(new Pattern[] {guarded, Pattern.compile(regex)});
+        ALL.add(new Guarded(guarded, regex));
         // a \b before word chars only: the match cannot start right after another word char
         boolean wordStart = first.wordStart && first.chars.stream().allMatch(c -> isWord((char) c));
-        GUARDS.put(guarded, new Guard(first.chars, first.startOk, wordStart));
+        GUARDS.put(guarded, new Guard(first.chars, first.startOk, wordStart, pairs(guarded, regex, first.chars, wordStart)));
         return guarded;
     }
 
@@ -65,7 +69,9 @@ final class FirstChars {
         // transparent, non-anchoring bounds: \b, lookbehinds and ^ see the whole text, as find() does
         m.useTransparentBounds(true).useAnchoringBounds(false);
         for (int i = 0; i < n; i++) {
-            boolean candidate = g.chars.get(text.charAt(i)) && !(g.wordStart && i > 0 && isWord(text.charAt(i - 1)));
+            char c = text.charAt(i);
+            boolean candidate = g.chars.get(c) && !(g.wordStart && i > 0 && isWord(text.charAt(i - 1)))
+                    && (g.pairs == null || i + 1 == n || g.pairMayStart(c, text.charAt(i + 1)));
             if (candidate || (i == 0 && g.startOk)) {
                 m.region(i, n);
                 if (m.lookingAt()) {
@@ -84,7 +90,65 @@ final class FirstChars {
         return c < 128 && (c == '_' || Character.isLetterOrDigit(c));
     }
 
-    private record Guard(BitSet chars, boolean startOk, boolean wordStart) {
+    /**
+     * {@code chars}: what a match can start with; {@code startOk}: or the text's start; {@code wordStart}: only at a
+     * word start; {@code pairs}: for ASCII, which second chars can follow the first (null: not worked out).
+     */
+    private record Guard(BitSet chars, boolean startOk, boolean wordStart, long[] pairs) {
+        boolean pairMayStart(char first, char second) {
+            if (first >= 128 || second >= 128) {
+                return true; // outside the table: try
+            }
+            int bit = first * 128 + second;
+            return (pairs[bit >>> 6] & (1L << bit)) != 0;
+        }
+    }
+
+    /**
+     * Which two-char starts a match can have, asked of the regex engine itself: for each first char and each printable
+     * ASCII second char, a match attempt on just those two chars either matches, runs out of input (so a longer text
+     * could match: {@code hitEnd}), or fails for good. Most words that start with a guard's char ("it", "in", "with")
+     * fail for good at the second char, and then cost no match attempt in {@link #find}. Only for patterns that start
+     * at a word start and have no lookbehind, where the two chars after a space are all the context a start needs.
+     */
+    /** The second chars {@link #pairs} asks about: those that follow a word's first letter in English text. */
+    private static final BitSet PROBED = probed();
+
+    private static BitSet probed() {
+        BitSet b = new BitSet();
+        b.set('a', 'z' + 1);
+        b.set('0', '9' + 1);
+        " '-,.\n".chars().forEach(b::set);
+        return b;
+    }
+
+    private static long[] pairs(Pattern guarded, String regex, BitSet firstChars, boolean wordStart) {
+        if (!wordStart || regex.contains("(?<")) {
+            return null;
+        }
+        long[] pairs = new long[128 * 128 / 64];
+        char[] probe = {' ', 0, 0};
+        String text;
+        Matcher m = guarded.matcher("");
+        for (int c = firstChars.nextSetBit(0); c >= 0 && c < 128; c = firstChars.nextSetBit(c + 1)) {
+            for (int d = 0; d < 128; d++) {
+                boolean possible;
+                if (!PROBED.get(d)) {
+                    possible = true; // not worked out (to keep start-up short): always tried
+                } else {
+                    probe[1] = (char) c;
+                    probe[2] = (char) d;
+                    text = new String(probe);
+                    m.reset(text).useTransparentBounds(true).useAnchoringBounds(false).region(1, 3);
+                    possible = m.lookingAt() || m.hitEnd();
+                }
+                if (possible) {
+                    int bit = c * 128 + d;
+                    pairs[bit >>> 6] |= 1L << bit;
+                }
+            }
+        }
+        return pairs;
     }
 
     /**
@@ -103,18 +167,18 @@ final class FirstChars {
             }
         }
         Pattern guarded = Pattern.compile("(?=[" + chars + "])(?:" + regex + ")");
-        ALL.add(new Pattern[] {guarded, Pattern.compile(regex)});
+        ALL.add(new Guarded(guarded, regex));
         BitSet set = new BitSet();
         chars.chars().forEach(set::set);
         boolean wordStart = first != null && first.wordStart && chars.chars().allMatch(c -> isWord((char) c));
-        GUARDS.put(guarded, new Guard(set, false, wordStart));
+        GUARDS.put(guarded, new Guard(set, false, wordStart, pairs(guarded, regex, set, wordStart)));
         return guarded;
     }
 
     /** A lookbehind-only split pattern, {@code (?<=alternatives)}, guarded by the chars its alternatives end with. */
     static synchronized Pattern guardBehind(String lastChars, String alternatives) {
         Pattern guarded = Pattern.compile("(?<=[" + lastChars + "])(?<=" + alternatives + ")");
-        ALL.add(new Pattern[] {guarded, Pattern.compile("(?<=" + alternatives + ")")});
+        ALL.add(new Guarded(guarded, "(?<=" + alternatives + ")"));
         return guarded;
     }
 
