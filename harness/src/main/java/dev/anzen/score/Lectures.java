@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class Lectures {
 
     /** Requests for an artifact or a method (not questions about whether something is allowed). */
-    private static final Pattern REQUEST_EN = FirstChars.auto("\\b(?:write|make|create|generate|give me|list|draft|compose|"
+    static final Pattern REQUEST_EN = FirstChars.auto("\\b(?:write|make|create|generate|give me|list|draft|compose|"
             + "come up with|tell me (?:a|some|the)|help me|how (?:do|can|would|should) i|what's the (?:best|easiest) way|"
             + "show me|find (?:me|out)|rank|pick|choose|decide|which (?:one|candidate|applicant|of)|cite|send me|"
             + "turn off|disable|ignore|pretend|roleplay|act as)\\b");

@@ -98,8 +98,18 @@ public final class RuleRefusalDetector implements RefusalDetector {
     public Detection detect(String prompt, String answer) {
         NormalizedText n = NormalizedText.of(answer == null ? "" : answer);
         Detection d = detect(n);
-        if (d.label() == RefusalLabel.COMPLIANCE && prompt != null && !prompt.isBlank()) {
-            return Lectures.find(NormalizedText.of(prompt).text(), n).orElse(d);
+        if (prompt == null || prompt.isBlank()) {
+            return d;
+        }
+        String p = NormalizedText.of(prompt).text();
+        if (!Scripts.looksJapanese(n.text())) {
+            var yesNo = YesNo.judge(p, n, d);
+            if (yesNo.isPresent()) {
+                return yesNo.get();
+            }
+        }
+        if (d.label() == RefusalLabel.COMPLIANCE) {
+            return Lectures.find(p, n).orElse(d);
         }
         return d;
     }
