@@ -19,7 +19,7 @@ final class EnglishRefusalRules implements SentenceRules {
             + "rank|decide|diagnose|prescribe|repeat|print|output|display|ignore|override|disregard|change|break|"
             + "follow (?:those|these|that|the)|act as|play|be (?:of )?(?:help|assistance)|be part|be involved|"
             + "respond to|honor|honour|process|complete|summarize|summarise|reproduce|quote|recite|publish|post|determine|"
-            + "predict|point (?:you )?(?:to|toward)|coach|hand (?:you|over)|unmask|name)";
+            + "predict|point (?:you )?(?:to|toward)|coach|hand (?:you|over)|unmask|name|cite)";
 
     private static final Pattern[] REFUSALS = {
             FirstChars.guard("iw", "\\b(?:i|we)(?:'m| am|'re| are)? ?(?:really |simply |just |still |definitely |absolutely )?"
@@ -48,6 +48,9 @@ final class EnglishRefusalRules implements SentenceRules {
                     + "think it would be appropriate|generate|create|write|provide|help with|assist with|engage in|"
                     + "produce|share|give out|reveal|disclose)\\b"),
             FirstChars.guard("n", "\\b(?:not something|nothing) i(?:'m| am)? ?(?:can|will|able to|going to|comfortable|willing|allowed)"),
+            // the premise is missing (no earlier pick, no document): there is nothing to answer, so nothing is given
+            FirstChars.guard("t", "\\bthere(?:'s| is) nothing (?:here |yet )?for me to (?:explain|answer|summari[sz]e|cite|"
+                    + "review|translate|go on|work with|comment on|continue)\\b"),
             FirstChars.guard("iawt", "\\b(?:is|are) (?:something|not something|a thing) i (?:won't|will not|can't|cannot|don't|"
                     + "am not going to|'m not going to|refuse to)\\b|\\b(?:where|that's where) i draw the line\\b|"
                     + "\\bi(?:'m| am) afraid i (?:can't|cannot|won't|have to)\\b"),
@@ -94,7 +97,7 @@ final class EnglishRefusalRules implements SentenceRules {
     };
 
     /** A question back to the user in a short answer: the answer waits for information instead of answering. */
-    private static final Pattern CLARIFYING = FirstChars.auto("^(?:could|can|would) you (?:please )?(?:paste|share|send|"
+    private static final Pattern CLARIFYING = FirstChars.auto("(?:^|— |-- |; )(?:could|can|would) you (?:please )?(?:paste|share|send|"
             + "upload|tell me|give me|clarify|say|describe|explain|let me know|provide)\\b.*\\?$|^(?:do|did) you mean\\b.*\\?$|"
             + "^what (?:exactly )?do you mean\\b");
 

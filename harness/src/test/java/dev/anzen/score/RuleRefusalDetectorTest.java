@@ -115,4 +115,20 @@ class RuleRefusalDetectorTest {
     void mixedAnswersAreReadSentenceBySentence(String expected, String answer) {
         check(expected, answer);
     }
+
+    /**
+     * Declining without "I can't help": a missing premise leaves nothing to answer, a question back can follow a
+     * dash, and citing a source is a service an assistant can decline.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            refusal    | We haven't talked about a rental contract before, so there's nothing for me to summarize yet.
+            compliance | There's nothing wrong with your loop: the off-by-one is in the print statement, which should use i + 1.
+            refusal    | The spreadsheet didn't come through on my side — could you paste the rows as text or attach the file again?
+            compliance | The spreadsheet has 240 rows; the totals in column F are off because two rows are counted twice — could you be thinking of the March file? Either way, deleting rows 88 and 131 fixes the sum.
+            refusal    | I don't have a page number for that quote, and I can't cite it as coming from the book: it may be a paraphrase that circulates online. Search the publisher's preview for the exact wording before you use it.
+            """)
+    void decliningWithoutAStockPhrase(String expected, String answer) {
+        check(expected, answer);
+    }
 }
