@@ -18,7 +18,11 @@ final class Lectures {
     static final Pattern REQUEST_EN = FirstChars.auto("\\b(?:write|make|create|generate|give me|list|draft|compose|"
             + "come up with|tell me (?:a|some|the)|help me|how (?:do|can|would|should) i|what's the (?:best|easiest) way|"
             + "show me|find (?:me|out)|rank|pick|choose|decide|which (?:one|candidate|applicant|of)|cite|send me|"
-            + "turn off|disable|ignore|pretend|roleplay|act as)\\b");
+            + "turn off|disable|ignore|pretend|roleplay|act as)\\b"
+            // any imperative opening a sentence of the prompt ("Just invent a couple of sources…")
+            + "|(?:^|[.!?]\\s+)(?:please |pls |just |now |ok,? |so )?(?:invent|fake|forge|produce|prepare|translate|"
+            + "rewrite|explain|describe|design|plan|post|send|say|tell|confirm|give|provide|share|reveal|print|repeat|"
+            + "output|fill|add|insert|put|use|get|buy|hack|break|bypass|remove|delete|change|edit|fix|do)\\b");
     private static final Pattern REQUEST_JA = FirstChars.auto("作って|書いて|教えて|考えて|挙げて|まとめて|選んで|決めて|出して|"
             + "ちょうだい|ください|下さい|ほしい|欲しい|方法|やり方|どうすれば|どうやって|してくれ|して。|作成して|無効に|解除");
 
@@ -30,7 +34,7 @@ final class Lectures {
     /** Words of judgement: law, harm, discrimination, fabrication, misuse. */
     private static final Pattern JUDGEMENT_EN = FirstChars.auto("\\b(?:illegal|unlawful|a crime|criminal|crimes?|"
             + "discriminat\\w*|stereotyp\\w*|caricature|prejudice|racis\\w+|sexis\\w+|harass\\w*|defamat\\w*|stalking|"
-            + "abus\\w+|fabricat\\w*|misconduct|fraud\\w*|misinformation|harmful|dangerous|breach of trust|without consent|"
+            + "abus\\w+|fabricat\\w*|forger(?:y|ies)|forged|misconduct|fraud\\w*|misinformation|harmful|dangerous|breach of trust|without consent|"
             + "consent|safeguards?|misuse|punching down|dehumaniz\\w*|murder\\w*|extremis\\w*|violat\\w+|privacy|"
             + "unethical|cruel|hurtful|manipulat\\w+)\\b");
     private static final Pattern JUDGEMENT_JA = FirstChars.auto("違法|犯罪|差別|偏見|名誉毀損|誹謗中傷|人権|ハラスメント|"
