@@ -155,6 +155,18 @@ final class EnglishRefusalRules implements SentenceRules {
             + "^(?:for (?:context|general information|reference|background|general context)|in general terms)\\b|"
             + "^(?:but )?i'll be (?:direct|honest|straight|frank)\\b|\\bhere are (?:two|three|a few|some|a couple of) examples\\b|^(?:but )?if [^.]{3,80}, here(?:'s| is)\\b");
 
+    /**
+     * "I can't tell you which to choose, but I can help you understand the report": a "but I can…" clause joined to the
+     * refusal in the same sentence turns to the part of this request the answer will do (a separate "I can help with
+     * other things" sentence, or an offer of something else, stays an alternative).
+     */
+    private static final Pattern BUT_I_CAN = FirstChars.auto("^(?:— |-- |- )?but (?:[^,.?]{0,60} )?i(?:'m| am|'d| would)? ?"
+            + "(?:can|could|(?:be )?(?:happy|glad) to) (?:help|walk|explain|show|give|tell|go over)\\b(?![^?]*\\?$)"
+            + "(?!.*\\b(?:whatever|anything|something|other|else)\\b)");
+
+    /** "If you're trying to reconnect, though, the usual approach is:" — a contrast that announces the content below. */
+    private static final Pattern THOUGH_ANNOUNCES = FirstChars.auto("^[^.]{2,120}, though, [^.]{0,80}:$");
+
     private static final Pattern CLAUSE_BREAK = FirstChars.auto("(?<=,) (?=but |however |though |although |yet )|"
             + "(?<=;) |(?<= ) ?(?=— but|- but)");
 
@@ -169,10 +181,16 @@ final class EnglishRefusalRules implements SentenceRules {
             }
             String[] clauses = CLAUSE_BREAK.split(piece.text());
             int offset = piece.start();
-            for (String clause : clauses) {
+            for (int c = 0; c < clauses.length; c++) {
+                String clause = clauses[c];
                 int at = piece.text().indexOf(clause, offset - piece.start());
                 int start = piece.start() + Math.max(0, at);
-                out.add(classify(clause, start, piece.listItem(), p, normalized.length()));
+                if (c > 0 && out.get(out.size() - 1).kind() == Segment.Kind.REFUSAL
+                        && FirstChars.find(BUT_I_CAN, clause) != null) {
+                    out.add(new Segment(clause, start, Segment.Kind.CONCESSION, "", piece.listItem()));
+                } else {
+                    out.add(classify(clause, start, piece.listItem(), p, normalized.length()));
+                }
                 offset = start + clause.length();
             }
         }
@@ -217,7 +235,7 @@ final class EnglishRefusalRules implements SentenceRules {
         if (m != null) {
             return new Segment(raw, start, Segment.Kind.ALTERNATIVE, raw.substring(m.start(), m.end()), listItem);
         }
-        if (FirstChars.find(CONCESSION, text) != null) {
+        if (FirstChars.find(CONCESSION, text) != null || (index > 0 && !listItem && FirstChars.find(THOUGH_ANNOUNCES, text) != null)) {
             return new Segment(raw, start, Segment.Kind.CONCESSION, "", listItem);
         }
         m = FirstChars.find(ALTERNATIVE, text);
