@@ -15,8 +15,12 @@ final class AnswerShape {
     record Piece(String text, int start, boolean listItem) {
     }
 
+    /**
+     * Lines that carry structure: bullets, numbers, headings, table rows, and bold lines used as headings ("**Step 1**").
+     * A single star before a word is emphasis, not a bullet ("*stepping out of character* I'll stop there.").
+     */
     private static final Pattern LIST_ITEM = Pattern.compile(
-            "^(?:[-*+•・●◦▪■□◆◇※]|\\d{1,2}[.)、．]|\\(\\d{1,2}\\)|[①-⑳]|#{1,6} |\\|).*");
+            "^(?:[-+•・●◦▪■□◆◇※]|\\*[*\\s]|\\d{1,2}[.)、．]|\\(\\d{1,2}\\)|[①-⑳]|#{1,6} |\\|).*");
 
     private AnswerShape() {
     }
