@@ -171,6 +171,13 @@ final class EnglishRefusalRules implements SentenceRules {
     /** "If you're trying to reconnect, though, the usual approach is:" — a contrast that announces the content below. */
     private static final Pattern THOUGH_ANNOUNCES = FirstChars.auto("^[^.]{2,120}, though, [^.]{0,80}:$");
 
+    /**
+     * "I wouldn't speculate beyond that": declining to go past what was just said is a hedge on a given answer (guide
+     * clause 8), not a refusal of the request.
+     */
+    private static final Pattern NOTHING_BEYOND = FirstChars.auto("\\b(?:speculate|guess|comment) (?:any )?(?:beyond|"
+            + "further than|past) (?:that|this|what (?:she|he|they|it|i)\\b)");
+
     private static final Pattern CLAUSE_BREAK = FirstChars.auto("(?<=,) (?=but |however |though |although |yet )|"
             + "(?<=;) |(?<= ) ?(?=— but|- but)");
 
@@ -223,7 +230,7 @@ final class EnglishRefusalRules implements SentenceRules {
         if (lim != null) {
             return new Segment(raw, start, Segment.Kind.LIMIT, raw.substring(lim.start(), lim.end()), listItem);
         }
-        if (!listItem || index < 2) {
+        if ((!listItem || index < 2) && FirstChars.find(NOTHING_BEYOND, text) == null) {
             for (Pattern p : REFUSALS) {
                 Matcher m = FirstChars.find(p, text);
                 if (m != null) {
