@@ -6,7 +6,8 @@
 # with 263 MB peak RSS instead of 495 MB (benchmarks/README.md). ANZEN_JAVA_OPTS replaces these, e.g. "-Xmx8g".
 #
 # On JDK 25 and newer, an ahead-of-time cache (JEP 483/515: classes already loaded and linked, method profiles) cuts
-# about 0.3 s from every start (measured on 2 cores: embedded default 1.34 -> 1.09 s, a 20-case OpenAI run 1.91 -> 1.56 s). It is made once per build and JDK by a training run of the embedded default
+# about half a second from every start (medians of 5 on 2 cores: embedded default 3.21 -> 2.79 s, a 20-case run
+# against a local OpenAI-compatible server 2.69 -> 2.09 s). It is made once per build and JDK by a training run of the embedded default
 # (bundled suites, built-in reference targets, output to a temporary folder; no network) and kept next to the jar.
 # ANZEN_AOT=0 turns it off.
 anzen_jvm_opts() {
