@@ -43,6 +43,10 @@ final class RescoreCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--no-cache", description = "Neither read nor write cached judge verdicts.")
     boolean noCache;
 
+    @CommandLine.Option(names = "--config", paramLabel = "FILE",
+            description = "YAML config file with judges: (see README), as for 'anzen run'.")
+    Path config;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -52,8 +56,15 @@ final class RescoreCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         Rescorer.Result r;
         JudgePanel panel;
+        dev.anzen.config.Config cfg;
         try {
-            panel = judging.panel(dev.anzen.config.Config.empty(), judgedTargets(), noCache ? null
+            cfg = dev.anzen.config.Config.loadOrEmpty(config);
+        } catch (dev.anzen.config.ConfigException e) {
+            err.println("anzen: " + e.getMessage());
+            return AnzenCli.BAD_INPUT;
+        }
+        try {
+            panel = judging.panel(cfg, judgedTargets(), noCache ? null
                     : JudgeSetup.cacheDir(cacheDir, RunCommand.env), false, RunCommand.env);
         } catch (JudgeOptions.Invalid e) {
             err.println("anzen: " + e.getMessage());

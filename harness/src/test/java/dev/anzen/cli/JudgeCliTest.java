@@ -185,6 +185,16 @@ class JudgeCliTest {
         assertEquals(30.0, j.get("parameters").get("timeout_seconds").asDouble());
         assertTrue(lines(runDir.resolve("scores.jsonl")).stream()
                 .anyMatch(l -> l.get("scorer").asText().equals("qwen-judge")));
+
+        // rescore reads the same judges: from --config, and a broken config is one message and exit 2
+        int judgeCalls = judge.requests().size();
+        assertEquals(0, run("rescore", runDir.toString(), "--config", cfg.toString(), "--no-cache"), cli.err());
+        assertEquals(judgeCalls + 1, judge.requests().size(), "the judged answer is judged again");
+        assertTrue(cli.out().contains("rules-v1 and 1 judge(s)"), cli.out());
+        Path broken = dir.resolve("broken.yaml");
+        Files.writeString(broken, "judges:\n  - spec: nonsense:x\n");
+        assertEquals(2, run("rescore", runDir.toString(), "--config", broken.toString(), "--no-cache"));
+        assertTrue(cli.err().contains("broken.yaml"), cli.err());
     }
 
     @Test
