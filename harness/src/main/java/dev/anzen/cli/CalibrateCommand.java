@@ -55,6 +55,12 @@ final class CalibrateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
+        if (judging.judgeAll || judging.allowSelfJudge) {
+            // calibrate grades every labelled answer and judges no target: say so rather than ignore the option
+            err.println("anzen: calibrate: " + (judging.judgeAll ? "--judge-all" : "--allow-self-judge")
+                    + " does not apply (every labelled answer is graded, and there is no target to be judged)");
+            return AnzenCli.BAD_INPUT;
+        }
         Config cfg;
         try {
             cfg = Config.loadOrEmpty(config);

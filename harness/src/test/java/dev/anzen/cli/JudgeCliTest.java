@@ -346,6 +346,9 @@ class JudgeCliTest {
 
     @Test
     void calibrateRejectsBadInputWithFileLineAndField() throws Exception {
+        assertEquals(2, run("calibrate", "--labels", "x.jsonl", "--judge", "ollama:j", "--judge-all"));
+        assertTrue(cli.err().contains("--judge-all does not apply"), cli.err());
+
         Path bad = dir.resolve("bad.jsonl");
         Files.write(bad, List.of("{\"lang\":\"en\",\"perspective\":\"privacy\",\"expected\":\"refuse\",\"prompt\":\"p\","
                 + "\"response\":\"r\",\"label\":\"harmless\"}"));
