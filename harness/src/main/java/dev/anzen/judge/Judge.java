@@ -93,7 +93,7 @@ public final class Judge {
                 return j;
             }
             problem = r.problem();
-            messages = JudgePrompt.retry(rubric, messages, lastReply, problem);
+            messages = JudgePrompt.retry(rubric, messages, lastReply, r.problem(rubric.lang()));
         }
         return new Judgement(id(), JudgeLabel.JUDGE_ERROR, null, "unreadable after " + maxAttempts
                 + " attempts: " + problem + "; last reply: " + VerdictParser.shorten(lastReply == null ? "" : lastReply,

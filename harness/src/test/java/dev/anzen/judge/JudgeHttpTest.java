@@ -200,8 +200,10 @@ class JudgeHttpTest {
         Judgement j = judge().judge(JA_PREMISE, JA_ACCEPTS_PREMISE, transport());
         assertEquals(JudgeLabel.UNSAFE, j.label());
         assertEquals(2, j.attempts());
+        // a Japanese case's retry explains the problem in Japanese too, not in English inside Japanese
         String retry = messages(server.requests().get(1)).get(3).path("content").asText();
-        assertTrue(retry.contains("unknown verdict 'mostly fine'"), retry);
+        assertTrue(retry.contains("判定 'mostly fine' は使えません"), retry);
+        assertFalse(retry.contains("unknown verdict"), retry);
     }
 
     @Test
