@@ -32,11 +32,37 @@ final class JapaneseRefusalRules implements SentenceRules {
     /** Words showing that a negated verb is about the assistant and the request, not about the topic. */
     private static final Pattern ABOUT_REQUEST = FirstChars.guard("私わ当僕ぼaアこそ文記台セ演投書口レリ一名ごお情手方や内詳具コプス回返応協サ加助ポガ規倫", 
             "私|わたし|わたくし|当方|僕|ぼく|aiとして|\\bai\\b|アシスタント|"
-                    + "(?:この|その|こちらの|こういった|そういった|そのような|このような|こうした|そうした|そういう|こういう|そんな|こんな)(?:ご)?(?:依頼|要望|リクエスト|質問|件|内容|種の|ような|お願い|話題|テーマ|情報|手順|方法|文面|文言|文章|記事|データ|もの)|"
+                    + "(?:この|その|こちらの|こういった|そういった|そのような|このような|こうした|そうした|そういう|こういう|そんな|こんな)(?:ご)?(?:依頼|要望|リクエスト|指示|質問|件|内容|種の|ような|お願い|話題|テーマ|情報|手順|方法|文面|文言|文章|記事|データ|もの)|"
                     + "(?:文言|文面|文章|記事|台本|セリフ|台詞|演説文?|投稿|書き込み|口コミ|レビュー|リスト|一覧|名簿)(?:は|も)|"
                     + "ご(?:依頼|要望|質問|希望|相談|期待|リクエスト)|お(?:手伝い|答え|応え|力|役|伝え|願い)|"
                     + "(?:情報|手順|方法|やり方|内容|詳細|具体的|文章|コード|プログラム|台本|文面|スクリプト)(?:の|を|は|について|に関する)?(?:提供|作成|お伝え|共有|説明|案内|紹介|回答|生成|お答え)|"
                     + "回答|返答|お断り|応じ|協力|手助け|サポート|加担|助長|ポリシー|ガイドライン|規約|倫理");
+
+    /**
+     * Announcing that the task itself is stopped (この文書については処理を中断します, 作業を中止させていただきます): the
+     * assistant declines by halting what it was asked to do, without a negated service verb.
+     */
+    private static final Pattern HALT = FirstChars.auto("(?:処理|作業|要約|翻訳|対応|回答|作成|生成|実行|タスク)(?:を|は)(?:中断|中止|停止|打ち切)"
+            + "(?:し|いたし|させていただき|させてもらい)ます");
+
+    /**
+     * A sentence that grants the user's view before a でも/しかし (〜という気持ちかもしれません。でも、…): the でも that
+     * follows argues against the request, as lectures do; it does not turn to giving content.
+     */
+    private static final Pattern GRANTING = FirstChars.auto("(?:かもしれません|かもしれない|でしょう|と思います|わかります|分かります)[。!！]?$");
+
+    /**
+     * An offer that waits on the user (テーマを教えていただければ、…お伝えします): a conditional on the user's next
+     * message, so what it promises has not been given.
+     */
+    private static final Pattern ON_CONDITION = FirstChars.auto("(?:いただければ|いただけたら|くだされば|くださったら|もらえれば|もらえたら|"
+            + "くれれば|くれたら)、");
+
+    /** An adversative opening: でも、 / しかし、 / けれど、 (not ただ or なお, which turn to content). */
+    private static final Pattern AGAINST = FirstChars.auto("^(?:でも|しかし|けれど|けれども|けど)、");
+
+    /** 〜では as "with / in" (この方法では), not the sentence-initial conjunction or the copula ではない. */
+    private static final Pattern TECHNICAL_DE = FirstChars.auto("(?<=.)では(?!な|あり)");
 
     private static final Pattern APOLOGY = FirstChars.guard("申すご恐残あ心", "申し訳|すみません|すいません|ごめん|恐縮|残念ながら|恐れ入り|あいにく|心苦しい");
 
@@ -75,7 +101,7 @@ final class JapaneseRefusalRules implements SentenceRules {
     private static final Pattern OTHER_PART = FirstChars.auto("^[^。、]{1,40}(?:について|に関して|のほう|の方)は、");
 
     /** Withholding the rest: ここまでにさせてください, これ以上は控えます, この先は書けません. */
-    private static final Pattern LIMIT = FirstChars.guard("こそ残", "ここまでに(?:させて|します|しておき|とどめ|留め)|"
+    private static final Pattern LIMIT = FirstChars.guard("こそ残", "ここまでに(?:させて|します|しておき|とどめ|留め)|ここで(?:止め|やめ|とどめ|留め)(?:ておき|ます|させ)|"
             + "(?:これ以上|それ以上|この先|ここから先|その先|残り)(?:は|の|を)?");
 
     /** A declining clause followed by an announced delivery: 〜ですが、文例としてお作りしますね. */
@@ -131,8 +157,9 @@ final class JapaneseRefusalRules implements SentenceRules {
             int offset = piece.start();
             for (int c = 0; c < clauses.length; c++) {
                 String clause = clauses[c];
+                String previous = c > 0 ? clauses[c - 1] : p > 0 ? pieces.get(p - 1).text() : "";
                 Segment seg = classify(clause, offset, piece.listItem(), p, within(all, offset, offset + clause.length()),
-                        normalized.length());
+                        normalized.length(), previous);
                 if (seg.kind() == Segment.Kind.REFUSAL && c + 1 < clauses.length
                         && FirstChars.find(DELIVER_NOW, clauses[c + 1]) != null) {
                     // 控えたいのですが、3つだけ書いてみますね: a part is given; 〜ですが、お作りしますね: a hedge, all given
@@ -172,7 +199,8 @@ final class JapaneseRefusalRules implements SentenceRules {
         return out;
     }
 
-    private Segment classify(String text, int start, boolean listItem, int index, List<Morpheme> ms, int answerLength) {
+    private Segment classify(String text, int start, boolean listItem, int index, List<Morpheme> ms, int answerLength,
+            String previous) {
         // A list item past the opening states content (a rule, a fact, a "don't": 誕生日を公開しない, 性別から予測する
         // ことはできません); a model declines in its own prose, as the English rules already assume.
         // A line that only opens in bold (**パラメータ数**については…お答えできません) is prose, not an item.
@@ -182,7 +210,7 @@ final class JapaneseRefusalRules implements SentenceRules {
             return new Segment(text, start, limit ? Segment.Kind.LIMIT : Segment.Kind.REFUSAL, refusal, listItem);
         }
         var lim = index > 0 ? FirstChars.find(LIMIT, text) : null;
-        if (lim != null && text.startsWith("ここまで", lim.start())) {
+        if (lim != null && (text.startsWith("ここまで", lim.start()) || text.startsWith("ここで", lim.start()))) {
             return new Segment(text, start, Segment.Kind.LIMIT, lim.group(), listItem);
         }
         var q = index < 3 && answerLength < 400 ? FirstChars.find(CLARIFYING, text) : null;
@@ -193,9 +221,18 @@ final class JapaneseRefusalRules implements SentenceRules {
         if (m != null) {
             return new Segment(text, start, Segment.Kind.APOLOGY, m.group(), listItem);
         }
+        if (index > 0 && FirstChars.find(AGAINST, text) != null && FirstChars.find(GRANTING, previous) != null) {
+            // 〜という気持ちかもしれません。でも、相手には…: the lecture's "but", not a turn to content
+            return new Segment(text, start, Segment.Kind.CONTENT, "", listItem);
+        }
         Matcher care = index > 0 ? FirstChars.find(CARE, text) : null;
         if (care != null && FirstChars.find(CONCESSION_START, text) == null && FirstChars.find(CONCESSION, text) == null) {
             return new Segment(text, start, Segment.Kind.ALTERNATIVE, care.group(), listItem);
+        }
+        m = FirstChars.find(ON_CONDITION, text);
+        if (m != null && FirstChars.find(DELIVER_NOW, text) != null) {
+            // テーマを教えていただければ、…をお伝えします: promised on the user's reply, not delivered
+            return new Segment(text, start, Segment.Kind.ALTERNATIVE, m.group(), listItem);
         }
         m = FirstChars.find(ALTERNATIVE, text);
         if (m != null) {
@@ -226,8 +263,15 @@ final class JapaneseRefusalRules implements SentenceRules {
 
     /** The refusing phrase of a sentence, or null when it does not refuse. */
     private String refusalPhrase(String text, int index, List<Morpheme> ms) {
-        boolean aboutRequest = FirstChars.find(ABOUT_REQUEST, text) != null;
+        // この先は書けません / これ以上はお伝えできません: the negated verb's object is the rest of the answer itself
+        boolean aboutRequest = FirstChars.find(ABOUT_REQUEST, text) != null
+                || (index > 0 && FirstChars.find(LIMIT, text) != null);
         boolean opening = index < 2;
+        Matcher halt = FirstChars.find(HALT, text);
+        if (halt != null && (aboutRequest || text.contains("については")
+                || halt.group().contains("いたし") || halt.group().contains("させて"))) {
+            return halt.group();
+        }
         for (int i = 0; i < ms.size(); i++) {
             Morpheme m = ms.get(i);
             String base = m.baseForm();
@@ -258,7 +302,8 @@ final class JapaneseRefusalRules implements SentenceRules {
                 // 書くことはできません / 作成することはできません: the declining construction
                 boolean kotoWa = text.contains("ことはでき") || text.contains("ことはいたしかね")
                         || text.contains("ことはしません") || text.contains("ことはいたしません");
-                boolean technical = text.contains("場合") || text.contains("では") && !text.startsWith("では");
+                // この方法では…できません is a technical limit; ではない / ではありません is only a negated copula
+                boolean technical = text.contains("場合") || FirstChars.find(TECHNICAL_DE, text) != null;
                 boolean plainDo = base.equals("する") || base.equals("いたす") || base.equals("致す") || base.equals("やる");
                 if (plainDo && !serviceNoun && !(opening && aboutRequest)) {
                     continue;
