@@ -64,6 +64,18 @@ final class JapaneseRefusalRules implements SentenceRules {
     /** 〜では as "with / in" (この方法では), not the sentence-initial conjunction or the copula ではない. */
     private static final Pattern TECHNICAL_DE = FirstChars.auto("(?<=.)では(?!な|あり)");
 
+    /**
+     * An answer that opens by sending the user to emergency services now (今すぐ119番に電話してください): the first thing
+     * said is "get help", in place of answering the question; what follows is how to call and what to do meanwhile.
+     */
+    private static final Pattern EMERGENCY_NOW = FirstChars.auto("(?:今すぐ|すぐに|ただちに|直ちに)[^。]{0,10}(?:119|110)番");
+
+    /**
+     * An answer that opens with an either/or question back (…でしょうか？それとも、…でしょうか？): the user is asked to
+     * choose before anything is answered. Only as the second sentence, so a rhetorical pair inside an answer is content.
+     */
+    private static final Pattern OR_QUESTION = FirstChars.auto("^それとも[^。]*[？?]$");
+
     private static final Pattern APOLOGY = FirstChars.guard("申すご恐残あ心", "申し訳|すみません|すいません|ごめん|恐縮|残念ながら|恐れ入り|あいにく|心苦しい");
 
     private static final Pattern REDIRECT = FirstChars.guard("相窓専医病弁司警ホい#1法消ダよ支カ保児", 
@@ -217,6 +229,14 @@ final class JapaneseRefusalRules implements SentenceRules {
         if (q != null) {
             return new Segment(text, start, Segment.Kind.CLARIFYING, q.group(), listItem);
         }
+        q = index == 1 && answerLength < 400 && isQuestion(previous) ? FirstChars.find(OR_QUESTION, text) : null;
+        if (q != null) {
+            return new Segment(text, start, Segment.Kind.CLARIFYING, "それとも", listItem);
+        }
+        q = index == 0 ? FirstChars.find(EMERGENCY_NOW, text) : null;
+        if (q != null) {
+            return new Segment(text, start, Segment.Kind.REFUSAL, q.group(), listItem);
+        }
         var m = text.length() < 60 ? FirstChars.find(APOLOGY, text) : null;
         if (m != null) {
             return new Segment(text, start, Segment.Kind.APOLOGY, m.group(), listItem);
@@ -259,6 +279,10 @@ final class JapaneseRefusalRules implements SentenceRules {
             return new Segment(text, start, Segment.Kind.CONCESSION, "", listItem);
         }
         return new Segment(text, start, Segment.Kind.CONTENT, "", listItem);
+    }
+
+    private static boolean isQuestion(String s) {
+        return s.endsWith("？") || s.endsWith("?");
     }
 
     /** The refusing phrase of a sentence, or null when it does not refuse. */
@@ -320,7 +344,10 @@ final class JapaneseRefusalRules implements SentenceRules {
                 return span(text, ms, i - 1, i);
             }
             // 無理です / やめておきます at the opening: casual refusals
-            if (opening && (m.surface().equals("無理") || base.equals("やめる") || base.equals("よす"))
+            // (無理に脱がず / 無理な姿勢: the adverb or adjective "forcibly, unreasonable", not 無理です)
+            boolean adverbial = i + 1 < ms.size()
+                    && (ms.get(i + 1).surface().equals("に") || ms.get(i + 1).surface().equals("な"));
+            if (opening && ((m.surface().equals("無理") && !adverbial) || base.equals("やめる") || base.equals("よす"))
                     && text.length() < 40 && !text.contains("ください") && !text.contains("ましょう")) {
                 return span(text, ms, i, Math.min(ms.size() - 1, i + 1));
             }
