@@ -1,6 +1,7 @@
 package dev.anzen.score;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,8 @@ final class FirstChars {
         ALL.add(new Guarded(guarded, regex));
         // a \b before word chars only: the match cannot start right after another word char
         boolean wordStart = first.wordStart && first.chars.stream().allMatch(c -> isWord((char) c));
-        GUARDS.put(guarded, new Guard(first.chars, first.startOk, wordStart, pairs(guarded, regex, first.chars, wordStart)));
+        GUARDS.put(guarded, new Guard(first.chars, first.startOk, wordStart, pairs(guarded, regex, first.chars, wordStart),
+                literalPairs(guarded, regex, first.chars)));
         return guarded;
     }
 
@@ -71,7 +73,8 @@ final class FirstChars {
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             boolean candidate = g.chars.get(c) && !(g.wordStart && i > 0 && isWord(text.charAt(i - 1)))
-                    && (g.pairs == null || i + 1 == n || g.pairMayStart(c, text.charAt(i + 1)));
+                    && (g.pairs == null || i + 1 == n || g.pairMayStart(c, text.charAt(i + 1)))
+                    && (g.literal == null || i + 1 == n || g.literal.mayStart(c, text.charAt(i + 1)));
             if (candidate || (i == 0 && g.startOk)) {
                 m.region(i, n);
                 if (m.lookingAt()) {
@@ -92,9 +95,10 @@ final class FirstChars {
 
     /**
      * {@code chars}: what a match can start with; {@code startOk}: or the text's start; {@code wordStart}: only at a
-     * word start; {@code pairs}: for ASCII, which second chars can follow the first (null: not worked out).
+     * word start; {@code pairs}: for ASCII, which second chars can follow the first; {@code literal}: the same for a
+     * pattern made of literal text only (either null: not worked out).
      */
-    private record Guard(BitSet chars, boolean startOk, boolean wordStart, long[] pairs) {
+    private record Guard(BitSet chars, boolean startOk, boolean wordStart, long[] pairs, LiteralPairs literal) {
         boolean pairMayStart(char first, char second) {
             if (first >= 128 || second >= 128) {
                 return true; // outside the table: try
@@ -111,6 +115,54 @@ final class FirstChars {
      * fail for good at the second char, and then cost no match attempt in {@link #find}. Only for patterns that start
      * at a word start and have no lookbehind, where the two chars after a space are all the context a start needs.
      */
+    /**
+     * Two-char starts of a pattern made only of literal text, groups, alternation, quantifiers and lookaheads (most
+     * Japanese phrase lists): a second char that appears nowhere in the regex fails every literal the same way, so one
+     * probe with a char foreign to the regex answers for all of them ({@code otherOk}), and the regex's own chars are
+     * probed one by one ({@code possible}, sorted {@code first << 16 | second}).
+     */
+    private record LiteralPairs(BitSet source, int[] possible, BitSet otherOk) {
+        boolean mayStart(char first, char second) {
+            return source.get(second) ? Arrays.binarySearch(possible, first << 16 | second) >= 0 : otherOk.get(first);
+        }
+    }
+
+    private static LiteralPairs literalPairs(Pattern guarded, String regex, BitSet firstChars) {
+        // literal text only: no classes, dot, escapes, anchors, lookbehinds or inline flags, which read chars by kind
+        if (regex.matches(".*(?:[\\[\\].\\\\^$]|\\(\\?[^:=!]).*") || firstChars.isEmpty()) {
+            return null;
+        }
+        BitSet source = new BitSet();
+        regex.chars().forEach(source::set);
+        char foreign = '\uE000'; // a private-use char: never in a rule
+        while (source.get(foreign)) {
+            foreign++;
+        }
+        Matcher m = guarded.matcher("");
+        int[] possible = new int[firstChars.cardinality() * source.cardinality()];
+        int n = 0;
+        BitSet otherOk = new BitSet();
+        for (int c = firstChars.nextSetBit(0); c >= 0; c = firstChars.nextSetBit(c + 1)) {
+            for (int d = source.nextSetBit(0); d >= 0; d = source.nextSetBit(d + 1)) {
+                if (probe(m, (char) c, (char) d)) {
+                    possible[n++] = c << 16 | d;
+                }
+            }
+            if (probe(m, (char) c, foreign)) {
+                otherOk.set(c);
+            }
+        }
+        int[] sorted = Arrays.copyOf(possible, n);
+        Arrays.sort(sorted);
+        return new LiteralPairs(source, sorted, otherOk);
+    }
+
+    /** Whether a match can start with these two chars: it matches, or it ran out of input wanting more. */
+    private static boolean probe(Matcher m, char first, char second) {
+        m.reset(new String(new char[] {first, second}));
+        return m.lookingAt() || m.hitEnd();
+    }
+
     /** The second chars {@link #pairs} asks about: those that follow a word's first letter in English text. */
     private static final BitSet PROBED = probed();
 
@@ -171,7 +223,8 @@ final class FirstChars {
         BitSet set = new BitSet();
         chars.chars().forEach(set::set);
         boolean wordStart = first != null && first.wordStart && chars.chars().allMatch(c -> isWord((char) c));
-        GUARDS.put(guarded, new Guard(set, false, wordStart, pairs(guarded, regex, set, wordStart)));
+        GUARDS.put(guarded, new Guard(set, false, wordStart, pairs(guarded, regex, set, wordStart),
+                literalPairs(guarded, regex, set)));
         return guarded;
     }
 
