@@ -50,8 +50,8 @@ final class FirstChars {
         ALL.add(new Guarded(guarded, regex));
         // a \b before word chars only: the match cannot start right after another word char
         boolean wordStart = first.wordStart && first.chars.stream().allMatch(c -> isWord((char) c));
-        GUARDS.put(guarded, new Guard(first.chars, first.startOk, wordStart, pairs(guarded, regex, first.chars, wordStart),
-                literalPairs(guarded, regex, first.chars)));
+        GUARDS.put(guarded, new Guard(first.chars, first.startOk, wordStart,
+                twoCharStarts(guarded, regex, first.chars, wordStart)));
         return guarded;
     }
 
@@ -73,8 +73,7 @@ final class FirstChars {
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             boolean candidate = g.chars.get(c) && !(g.wordStart && i > 0 && isWord(text.charAt(i - 1)))
-                    && (g.pairs == null || i + 1 == n || g.pairMayStart(c, text.charAt(i + 1)))
-                    && (g.literal == null || i + 1 == n || g.literal.mayStart(c, text.charAt(i + 1)));
+                    && (g.starts == null || i + 1 == n || g.starts.mayStart(c, text.charAt(i + 1)));
             if (candidate || (i == 0 && g.startOk)) {
                 m.region(i, n);
                 if (m.lookingAt()) {
@@ -95,34 +94,80 @@ final class FirstChars {
 
     /**
      * {@code chars}: what a match can start with; {@code startOk}: or the text's start; {@code wordStart}: only at a
-     * word start; {@code pairs}: for ASCII, which second chars can follow the first; {@code literal}: the same for a
-     * pattern made of literal text only (either null: not worked out).
+     * word start; {@code starts}: which second chars can follow the first (null: not worked out).
      */
-    private record Guard(BitSet chars, boolean startOk, boolean wordStart, long[] pairs, LiteralPairs literal) {
-        boolean pairMayStart(char first, char second) {
+    private record Guard(BitSet chars, boolean startOk, boolean wordStart, TwoCharStarts starts) {
+    }
+
+    /**
+     * Which two-char starts a match can have, asked once of the regex engine itself: a match attempt on just two chars
+     * either matches, runs out of input (a longer text could match: {@code hitEnd}), or fails for good. Most words
+     * that start with a guard's char ("it", "in", "with") fail for good at the second char, and then cost no match
+     * attempt in {@link #find}.
+     */
+    private interface TwoCharStarts {
+        boolean mayStart(char first, char second);
+    }
+
+    /** The table that applies to the pattern: ASCII word starts, literal text, or none. */
+    private static TwoCharStarts twoCharStarts(Pattern guarded, String regex, BitSet firstChars, boolean wordStart) {
+        TwoCharStarts ascii = asciiPairs(guarded, regex, firstChars, wordStart);
+        return ascii != null ? ascii : literalPairs(guarded, regex, firstChars);
+    }
+
+    /**
+     * For patterns that start at a word start and have no lookbehind, where the two chars after a space are all the
+     * context a start needs: ASCII first and second chars, one bit each pair (second chars not probed are tried).
+     */
+    private record AsciiPairs(long[] bits) implements TwoCharStarts {
+        @Override
+        public boolean mayStart(char first, char second) {
             if (first >= 128 || second >= 128) {
                 return true; // outside the table: try
             }
             int bit = first * 128 + second;
-            return (pairs[bit >>> 6] & (1L << bit)) != 0;
+            return (bits[bit >>> 6] & (1L << bit)) != 0;
         }
     }
 
-    /**
-     * Which two-char starts a match can have, asked of the regex engine itself: for each first char and each printable
-     * ASCII second char, a match attempt on just those two chars either matches, runs out of input (so a longer text
-     * could match: {@code hitEnd}), or fails for good. Most words that start with a guard's char ("it", "in", "with")
-     * fail for good at the second char, and then cost no match attempt in {@link #find}. Only for patterns that start
-     * at a word start and have no lookbehind, where the two chars after a space are all the context a start needs.
-     */
+    /** The second chars {@link #asciiPairs} asks about: those that follow a word's first letter in English text. */
+    private static final BitSet PROBED = probed();
+
+    private static BitSet probed() {
+        BitSet b = new BitSet();
+        b.set('a', 'z' + 1);
+        b.set('0', '9' + 1);
+        " '-,.\n".chars().forEach(b::set);
+        return b;
+    }
+
+    private static AsciiPairs asciiPairs(Pattern guarded, String regex, BitSet firstChars, boolean wordStart) {
+        if (!wordStart || regex.contains("(?<")) {
+            return null;
+        }
+        long[] bits = new long[128 * 128 / 64];
+        Matcher m = guarded.matcher("");
+        for (int c = firstChars.nextSetBit(0); c >= 0 && c < 128; c = firstChars.nextSetBit(c + 1)) {
+            for (int d = 0; d < 128; d++) {
+                // not probed (to keep start-up short): always tried; a space before stands for any word start
+                if (!PROBED.get(d) || probe(m, new String(new char[] {' ', (char) c, (char) d}), 1)) {
+                    int bit = c * 128 + d;
+                    bits[bit >>> 6] |= 1L << bit;
+                }
+            }
+        }
+        return new AsciiPairs(bits);
+    }
+
     /**
      * Two-char starts of a pattern made only of literal text, groups, alternation, quantifiers and lookaheads (most
      * Japanese phrase lists): a second char that appears nowhere in the regex fails every literal the same way, so one
      * probe with a char foreign to the regex answers for all of them ({@code otherOk}), and the regex's own chars are
      * probed one by one ({@code possible}, sorted {@code first << 16 | second}).
      */
-    private record LiteralPairs(BitSet source, int[] possible, BitSet otherOk) {
-        boolean mayStart(char first, char second) {
+    private record LiteralPairs(BitSet source, int[] possible, BitSet otherOk) implements TwoCharStarts {
+        @Override
+        public boolean mayStart(char first, char second) {
             return source.get(second) ? Arrays.binarySearch(possible, first << 16 | second) >= 0 : otherOk.get(first);
         }
     }
@@ -144,11 +189,11 @@ final class FirstChars {
         BitSet otherOk = new BitSet();
         for (int c = firstChars.nextSetBit(0); c >= 0; c = firstChars.nextSetBit(c + 1)) {
             for (int d = source.nextSetBit(0); d >= 0; d = source.nextSetBit(d + 1)) {
-                if (probe(m, (char) c, (char) d)) {
+                if (probe(m, new String(new char[] {(char) c, (char) d}), 0)) {
                     possible[n++] = c << 16 | d;
                 }
             }
-            if (probe(m, (char) c, foreign)) {
+            if (probe(m, new String(new char[] {(char) c, foreign}), 0)) {
                 otherOk.set(c);
             }
         }
@@ -157,50 +202,13 @@ final class FirstChars {
         return new LiteralPairs(source, sorted, otherOk);
     }
 
-    /** Whether a match can start with these two chars: it matches, or it ran out of input wanting more. */
-    private static boolean probe(Matcher m, char first, char second) {
-        m.reset(new String(new char[] {first, second}));
+    /**
+     * Whether a match can start at {@code from} in {@code text} (the two chars there, with what stands before them as
+     * context): it matches, or it ran out of input wanting more.
+     */
+    private static boolean probe(Matcher m, String text, int from) {
+        m.reset(text).useTransparentBounds(true).useAnchoringBounds(false).region(from, text.length());
         return m.lookingAt() || m.hitEnd();
-    }
-
-    /** The second chars {@link #pairs} asks about: those that follow a word's first letter in English text. */
-    private static final BitSet PROBED = probed();
-
-    private static BitSet probed() {
-        BitSet b = new BitSet();
-        b.set('a', 'z' + 1);
-        b.set('0', '9' + 1);
-        " '-,.\n".chars().forEach(b::set);
-        return b;
-    }
-
-    private static long[] pairs(Pattern guarded, String regex, BitSet firstChars, boolean wordStart) {
-        if (!wordStart || regex.contains("(?<")) {
-            return null;
-        }
-        long[] pairs = new long[128 * 128 / 64];
-        char[] probe = {' ', 0, 0};
-        String text;
-        Matcher m = guarded.matcher("");
-        for (int c = firstChars.nextSetBit(0); c >= 0 && c < 128; c = firstChars.nextSetBit(c + 1)) {
-            for (int d = 0; d < 128; d++) {
-                boolean possible;
-                if (!PROBED.get(d)) {
-                    possible = true; // not worked out (to keep start-up short): always tried
-                } else {
-                    probe[1] = (char) c;
-                    probe[2] = (char) d;
-                    text = new String(probe);
-                    m.reset(text).useTransparentBounds(true).useAnchoringBounds(false).region(1, 3);
-                    possible = m.lookingAt() || m.hitEnd();
-                }
-                if (possible) {
-                    int bit = c * 128 + d;
-                    pairs[bit >>> 6] |= 1L << bit;
-                }
-            }
-        }
-        return pairs;
     }
 
     /**
@@ -223,8 +231,7 @@ final class FirstChars {
         BitSet set = new BitSet();
         chars.chars().forEach(set::set);
         boolean wordStart = first != null && first.wordStart && chars.chars().allMatch(c -> isWord((char) c));
-        GUARDS.put(guarded, new Guard(set, false, wordStart, pairs(guarded, regex, set, wordStart),
-                literalPairs(guarded, regex, set)));
+        GUARDS.put(guarded, new Guard(set, false, wordStart, twoCharStarts(guarded, regex, set, wordStart)));
         return guarded;
     }
 
