@@ -1,5 +1,7 @@
 package dev.anzen.cli;
 
+import dev.anzen.config.Config;
+import dev.anzen.config.ConfigException;
 import dev.anzen.judge.JudgePanel;
 import dev.anzen.report.ConsoleTable;
 import dev.anzen.result.Json;
@@ -56,10 +58,10 @@ final class RescoreCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         Rescorer.Result r;
         JudgePanel panel;
-        dev.anzen.config.Config cfg;
+        Config cfg;
         try {
-            cfg = dev.anzen.config.Config.loadOrEmpty(config);
-        } catch (dev.anzen.config.ConfigException e) {
+            cfg = Config.loadOrEmpty(config);
+        } catch (ConfigException e) {
             err.println("anzen: " + e.getMessage());
             return AnzenCli.BAD_INPUT;
         }

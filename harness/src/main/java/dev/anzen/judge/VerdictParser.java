@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.anzen.suite.Lang;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +53,8 @@ public final class VerdictParser {
         }
 
         /** Why the reply could not be read, in the rubric's language. */
-        public String problem(dev.anzen.suite.Lang lang) {
-            return lang == dev.anzen.suite.Lang.JA && problemJa != null ? problemJa : problem;
+        public String problem(Lang lang) {
+            return lang == Lang.JA && problemJa != null ? problemJa : problem;
         }
     }
 
