@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -335,28 +336,42 @@ public final class Runner {
                 Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(m));
     }
 
+    /**
+     * Sends one target's cases: at most {@code limit} requests in flight (the throttle). A case frees its request slot
+     * when the target has answered, so the next request goes out while this answer is graded and written; the
+     * backlog of answers being graded is bounded too ({@code limit} more cases), so a target that answers faster than
+     * the scorers keep up cannot fill the heap.
+     */
     private void dispatch(Target target, int limit, List<Case> cases, State state)
             throws InterruptedException {
         Throttle throttle = new Throttle(limit, target.info().limits(), state.opts().ticker(), state.opts().sleeper());
+        Semaphore live = new Semaphore(2 * limit);
         AtomicReference<TargetException> fatal = new AtomicReference<>();
         try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Case c : cases) {
-                throttle.acquire();
+                live.acquire();
+                Throttle.Slot slot;
+                try {
+                    slot = throttle.slot();
+                } catch (InterruptedException e) {
+                    live.release();
+                    throw e;
+                }
                 calls.submit(() -> {
-                    Integer used = null;
                     try {
-                        used = runOne(target, c, state, fatal, throttle);
+                        runOne(target, c, state, fatal, throttle, slot);
                     } finally {
-                        throttle.release(used);
+                        slot.free(null);
+                        live.release();
                     }
                 });
             }
         }
     }
 
-    /** Runs one case against one target; returns the tokens it used when the provider reported them. */
-    private Integer runOne(Target target, Case c, State st, AtomicReference<TargetException> fatal,
-                           Throttle throttle) {
+    /** Runs one case against one target, freeing its request slot once the target has answered. */
+    private void runOne(Target target, Case c, State st, AtomicReference<TargetException> fatal,
+                        Throttle throttle, Throttle.Slot slot) {
         RunOptions opts = st.opts();
         RunListener listener = st.listener();
         AtomicLong errors = st.errors();
@@ -401,6 +416,7 @@ public final class Runner {
             }
         }
         long latencyMs = (opts.ticker().nanos() - t0) / 1_000_000;
+        slot.free(tokensUsed(reply));
         if (failure != null) {
             errors.incrementAndGet();
             firstError.putIfAbsent(target.id(), failure.kind().id() + ": " + failure.getMessage());
@@ -431,6 +447,10 @@ public final class Runner {
         st.responses().incrementAndGet();
         lines.forEach(st.agg()::add);
         listener.finished(target.id(), Verdict.fromId(sr.verdict()), failure == null ? null : failure.kind().id());
+    }
+
+    /** The tokens an answer used, when the provider reported them (for a tokens-per-minute limit). */
+    private static Integer tokensUsed(Reply reply) {
         if (reply == null || reply.inputTokens() == null && reply.outputTokens() == null) {
             return null;
         }
@@ -438,10 +458,6 @@ public final class Runner {
                 + (reply.outputTokens() == null ? 0 : reply.outputTokens());
     }
 
-    /**
-     * Sends a case. A scripted conversation goes in one call; an escalation (only user turns) goes turn by turn with
-     * the model's own answers in between, so the final turn sees the history the model itself built.
-     */
     /**
      * Groups targets for scheduling: Ollama targets on the same server form one group and run one model after
      * another, so the server does not swap models in and out of memory; every other target is a group of its own.
@@ -461,6 +477,10 @@ public final class Runner {
         Reply send(List<Turn> messages) throws TargetException;
     }
 
+    /**
+     * Sends a case. A scripted conversation goes in one call; an escalation (only user turns) goes turn by turn with
+     * the model's own answers in between, so the final turn sees the history the model itself built.
+     */
     private static Reply converse(Target target, Case c, List<Turn> sent, Call call) throws TargetException {
         if (!c.isEscalation()) {
             sent.addAll(c.conversation());

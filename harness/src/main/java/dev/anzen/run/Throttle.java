@@ -67,6 +67,27 @@ final class Throttle {
         }
     }
 
+    /**
+     * One acquired slot, freed once: as soon as the target has answered (so grading and writing the answer do not
+     * hold a request slot) or, at the latest, when the case is done. Used by the one thread that runs the case.
+     */
+    final class Slot {
+        private boolean freed;
+
+        void free(Integer tokensUsed) {
+            if (!freed) {
+                freed = true;
+                release(tokensUsed);
+            }
+        }
+    }
+
+    /** {@link #acquire()}, as a slot that is freed once. */
+    Slot slot() throws InterruptedException {
+        acquire();
+        return new Slot();
+    }
+
     /** A call finished: frees its slot and drains the tokens it used. */
     void release(Integer tokensUsed) {
         lock.lock();

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.anzen.score.RuleRefusalDetector;
 import dev.anzen.score.RuleScorer;
+import dev.anzen.score.Score;
+import dev.anzen.score.Scorer;
 import dev.anzen.suite.Case;
 import dev.anzen.suite.Suite;
 import dev.anzen.suite.SuiteLoader;
@@ -27,7 +29,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -197,6 +201,66 @@ class RunnerTest {
                     () -> runner.run(suites, one, options(openAi(server), "same"), RunListener.NONE));
             assertTrue(e.getMessage().contains("already holds a run"));
             assertFalse(Files.readString(dir.resolve("same").resolve(Runner.RESPONSES)).isEmpty());
+        }
+    }
+
+    @Test
+    void gradingFreesTheRequestSlotAndTheBacklogOfAnswersBeingGradedIsBounded() throws Exception {
+        AtomicInteger inHandler = new AtomicInteger();
+        AtomicInteger peak = new AtomicInteger();
+        try (FakeModelServer server = new FakeModelServer(r -> {
+            peak.accumulateAndGet(inHandler.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inHandler.decrementAndGet();
+            return Reply.answer("I'm sorry, but I can't help with making weapons or explosives.");
+        })) {
+            CountDownLatch gate = new CountDownLatch(1);
+            RuleScorer rules = new RuleScorer(RuleRefusalDetector.shared());
+            Scorer slow = new Scorer() { // a grader that waits, as an LLM judge does
+                @Override
+                public Score score(Case c, String answer) {
+                    try {
+                        gate.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return rules.score(c, answer);
+                }
+
+                @Override
+                public String id() {
+                    return rules.id();
+                }
+            };
+            List<Suite> suites = suites();
+            List<Case> cases = suites.get(0).cases().subList(0, 12);
+            AtomicReference<RunResult> result = new AtomicReference<>();
+            AtomicReference<Exception> failure = new AtomicReference<>();
+            Thread run = Thread.ofVirtual().start(() -> {
+                try {
+                    result.set(new Runner(slow).run(suites, cases, options(openAi(server), "run"), RunListener.NONE));
+                } catch (Exception e) {
+                    failure.set(e);
+                }
+            });
+            // concurrency 4: the first 4 answers wait in grading, and 4 more requests go out meanwhile
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (server.requests().size() < 8 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(8, server.requests().size(), "answers being graded must not hold request slots");
+            Thread.sleep(300);
+            assertEquals(8, server.requests().size(), "at most 2 × concurrency cases may be waiting to be graded");
+            gate.countDown();
+            run.join(Duration.ofSeconds(20));
+            assertNull(failure.get());
+            assertEquals(12, result.get().responses());
+            assertEquals(0, result.get().errors());
+            assertTrue(peak.get() <= 4, "the server saw " + peak.get() + " requests at once with concurrency 4");
         }
     }
 }
