@@ -40,6 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -273,14 +274,12 @@ public final class Runner {
                     throttle.rateLimited();
                 }
                 if (!RetryPolicy.retryable(e.kind()) || failed > maxRetries) {
-                    throw failed > 1 ? new TargetException(e.kind(), e.getMessage() + " (after " + failed
-                            + " attempts)", null, e.retryAfter().orElse(null)) : e;
+                    throw failed > 1 ? e.withMessage(e.getMessage() + " (after " + failed + " attempts)") : e;
                 }
                 var wait = retry.delay(failed, e.retryAfter(), waited, rng);
                 if (wait.isEmpty()) {
-                    throw new TargetException(e.kind(), e.getMessage() + " (gave up: waiting longer would exceed "
-                            + retry.maxTotalWait().toSeconds() + " s for this request)", null,
-                            e.retryAfter().orElse(null));
+                    throw e.withMessage(e.getMessage() + " (gave up: waiting longer would exceed "
+                            + retry.maxTotalWait().toSeconds() + " s for this request)");
                 }
                 retries.incrementAndGet();
                 listener.retrying(target.id(), e.kind().id(), wait.get().toMillis());
@@ -347,6 +346,7 @@ public final class Runner {
         Throttle throttle = new Throttle(limit, target.info().limits(), state.opts().ticker(), state.opts().sleeper());
         Semaphore live = new Semaphore(2 * limit);
         AtomicReference<TargetException> fatal = new AtomicReference<>();
+        AtomicBoolean answered = new AtomicBoolean();
         try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Case c : cases) {
                 live.acquire();
@@ -359,7 +359,7 @@ public final class Runner {
                 }
                 calls.submit(() -> {
                     try {
-                        runOne(target, c, state, fatal, throttle, slot);
+                        runOne(target, c, state, fatal, answered, throttle, slot);
                     } finally {
                         slot.free(null);
                         live.release();
@@ -369,9 +369,14 @@ public final class Runner {
         }
     }
 
-    /** Runs one case against one target, freeing its request slot once the target has answered. */
+    /**
+     * Runs one case against one target, freeing its request slot once the target has answered. An error every further
+     * call would repeat (bad key, unknown model), or a server no connection can be made to before it has answered
+     * anything (wrong port, server not started), stops the target: its remaining cases are recorded as skipped
+     * instead of each waiting out its retries.
+     */
     private void runOne(Target target, Case c, State st, AtomicReference<TargetException> fatal,
-                        Throttle throttle, Throttle.Slot slot) {
+                        AtomicBoolean answered, Throttle throttle, Throttle.Slot slot) {
         RunOptions opts = st.opts();
         RunListener listener = st.listener();
         AtomicLong errors = st.errors();
@@ -401,6 +406,7 @@ public final class Runner {
                     }
                     Reply r = callWithRetry(target, c.id(), target::chat, messages, opts.retry(), opts.sleeper(),
                             opts.seed(), listener, st.retries(), throttle);
+                    answered.set(true);
                     if (cache != null) {
                         cache.put(target.info(), messages, r);
                     }
@@ -408,7 +414,7 @@ public final class Runner {
                 });
             } catch (TargetException e) {
                 failure = e;
-                if (e.kind().stopsTarget()) {
+                if (e.kind().stopsTarget() || e.unreachable() && !answered.get()) {
                     fatal.compareAndSet(null, e);
                 }
             } catch (RuntimeException e) {
@@ -416,11 +422,13 @@ public final class Runner {
             }
         }
         long latencyMs = (opts.ticker().nanos() - t0) / 1_000_000;
-        slot.free(tokensUsed(reply));
         if (failure != null) {
             errors.incrementAndGet();
-            firstError.putIfAbsent(target.id(), failure.kind().id() + ": " + failure.getMessage());
+            if (failure.kind() != ErrorKind.SKIPPED) { // the error that stopped the target is the one to report
+                firstError.putIfAbsent(target.id(), failure.kind().id() + ": " + failure.getMessage());
+            }
         }
+        slot.free(tokensUsed(reply));
         String kind = target.info().kind();
         List<ScoreRecord> lines = grade(opts.runId(), target.id(), kind, c, reply == null ? null : reply.text(),
                 failure == null ? null : failure.kind().id(), st.judgeCalls());

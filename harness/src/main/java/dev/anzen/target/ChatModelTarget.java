@@ -74,7 +74,7 @@ final class ChatModelTarget implements Target {
             r = model.chat(request.build());
         } catch (RuntimeException e) {
             TargetException t = classify(e);
-            throw new TargetException(t.kind(), redact(t.getMessage()), null, t.retryAfter().orElse(null));
+            throw t.withMessage(redact(t.getMessage()));
         }
         if (r == null || r.aiMessage() == null) {
             throw new TargetException(ErrorKind.MALFORMED_RESPONSE, "the server's reply held no message");
@@ -114,6 +114,7 @@ final class ChatModelTarget implements Target {
                     : s >= 500 ? ErrorKind.SERVER_ERROR
                     : s >= 400 ? ErrorKind.BAD_REQUEST : ErrorKind.UNKNOWN;
         }
+        boolean unreachable = false;
         if (kind == ErrorKind.UNKNOWN) {
             for (Throwable c = e; c != null; c = c.getCause()) {
                 if (c instanceof HttpTimeoutException || c instanceof TimeoutException
@@ -124,6 +125,7 @@ final class ChatModelTarget implements Target {
                 if (c instanceof ConnectException || c instanceof java.nio.channels.UnresolvedAddressException
                         || c instanceof java.net.UnknownHostException) {
                     kind = ErrorKind.CONNECTION;
+                    unreachable = true;
                     break;
                 }
                 if (c instanceof com.fasterxml.jackson.core.JsonProcessingException) {
@@ -142,7 +144,7 @@ final class ChatModelTarget implements Target {
                 break;
             }
         }
-        return new TargetException(kind, summarize(e), e, retryAfter);
+        return new TargetException(kind, summarize(e), e, retryAfter, unreachable);
     }
 
     /** Removes the key and anything that looks like a key from a message that will reach results and logs. */

@@ -263,4 +263,74 @@ class RunnerTest {
             assertTrue(peak.get() <= 4, "the server saw " + peak.get() + " requests at once with concurrency 4");
         }
     }
+
+    @Test
+    void aServerNoConnectionCanBeMadeToStopsTheTargetInsteadOfEveryCaseWaitingOutItsRetries() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort(); // closed again below: nothing listens there during the run
+        }
+        Target t = Targets.create(TargetSpec.parse("openai:m").withBaseUrl("http://127.0.0.1:" + port + "/v1")
+                .withParams(new GenerationParams(null, null, null, Duration.ofMillis(800), 0)), k -> null);
+        List<Suite> suites = suites();
+        List<Case> cases = suites.get(0).cases().subList(0, 12);
+        RunResult r = new Runner(new RuleScorer(RuleRefusalDetector.shared()))
+                .run(suites, cases, options(t, "run"), RunListener.NONE);
+        assertEquals(12, r.responses());
+        assertEquals(12, r.errors());
+        assertTrue(r.failedTargets().get(t.id()).startsWith("connection: "), r.failedTargets().toString());
+        Map<String, Integer> kinds = new java.util.TreeMap<>();
+        for (JsonNode l : lines(r.dir().resolve(Runner.RESPONSES))) {
+            kinds.merge(l.get("error").asText(), 1, Integer::sum);
+        }
+        // the calls already under way (at most the concurrency, 4) fail; the rest are not sent
+        assertTrue(kinds.getOrDefault("connection", 0) >= 1 && kinds.getOrDefault("connection", 0) <= 4, kinds.toString());
+        assertEquals(12 - kinds.get("connection"), kinds.getOrDefault("skipped", 0), kinds.toString());
+    }
+
+    @Test
+    void aTargetThatHasAnsweredIsNotStoppedWhenItBecomesUnreachable() throws Exception {
+        // a server that answers one request and then stops listening (it may come back: a restart mid-job)
+        java.net.ServerSocket listener = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        Thread server = Thread.ofVirtual().start(() -> {
+            try (java.net.Socket s = listener.accept()) {
+                listener.close();
+                var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                        java.nio.charset.StandardCharsets.UTF_8));
+                int length = 0;
+                for (String h = in.readLine(); h != null && !h.isEmpty(); h = in.readLine()) {
+                    if (h.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                        length = Integer.parseInt(h.substring(15).strip());
+                    }
+                }
+                in.skip(length);
+                byte[] body = ("{\"id\":\"x\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"m\","
+                        + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
+                        + "\"I'm sorry, but I can't help with that.\"},\"finish_reason\":\"stop\"}]}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                s.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close"
+                        + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                s.getOutputStream().write(body);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Target t = Targets.create(TargetSpec.parse("openai:m")
+                .withBaseUrl("http://127.0.0.1:" + listener.getLocalPort() + "/v1")
+                .withParams(new GenerationParams(null, null, null, Duration.ofMillis(800), 0)), k -> null);
+        List<Suite> suites = suites();
+        Clock clock = Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC);
+        RunOptions one = new RunOptions(List.of(t), Map.of(), 1, dir.resolve("run"), "test-run", clock, () -> 0L,
+                Map.of());
+        RunResult r = new Runner(new RuleScorer(RuleRefusalDetector.shared()))
+                .run(suites, suites.get(0).cases().subList(0, 5), one, RunListener.NONE);
+        server.join(Duration.ofSeconds(5));
+        assertEquals(5, r.responses());
+        Map<String, String> errors = new java.util.TreeMap<>(); // lines are written as cases finish, not in order
+        for (JsonNode l : lines(r.dir().resolve(Runner.RESPONSES))) {
+            errors.put(l.get("case_id").asText(), l.get("error").isNull() ? "none" : l.get("error").asText());
+        }
+        assertEquals(List.of("none", "connection", "connection", "connection", "connection"),
+                List.copyOf(errors.values()), "after an answer, each case is still tried: " + errors);
+    }
 }
