@@ -169,7 +169,8 @@ final class JapaneseRefusalRules implements SentenceRules {
     private static final Set<String> DECLARED_VERBS = Set.of("答える", "応じる", "応える", "手伝う", "協力", "書く", "教える",
             "おしえる", "てつだう", "かく", "提供", "作る", "つくる", "作成", "生成", "出す", "言う", "話す", "共有", "開示", "伝える",
             "引き受ける", "紹介", "説明", "回答", "助言", "加担", "書き出す", "書き写す", "転載", "載せる", "送る", "描く",
-            "演じる", "明かす", "挙げる", "示す", "並べる", "用意", "決める", "特定", "調べる", "従う", "乗る", "判定", "断言");
+            "演じる", "明かす", "挙げる", "示す", "並べる", "用意", "決める", "特定", "調べる", "従う", "乗る", "判定", "断言",
+            "断定", "翻訳", "要約", "再現", "代筆", "選ぶ", "予想", "予測", "診断", "採点", "拡散", "投稿", "書き換える");
 
     /**
      * Leaving something out on purpose: やめておきます, やめときます, やめとこう, しないでおきます. The ておく form marks the
@@ -177,7 +178,7 @@ final class JapaneseRefusalRules implements SentenceRules {
      * ただ、…はやめておきます). ましょう / ください make it advice to the user, and 私なら / なら make it a recommendation.
      */
     private static final Pattern LEAVE_OUT = FirstChars.auto("(?:やめて|よして|ないで)(?:おき|おこ|おく)|ないどく|やめと(?:き|く|こ)");
-    private static final Pattern LEAVE_OUT_ADVICE = FirstChars.auto("ましょう|ください|なら|たら|方がいい|ほうがいい|のが(?:無難|いい|良い|安全|おすすめ)|べき|と思|と考え");
+    private static final Pattern LEAVE_OUT_ADVICE = FirstChars.auto("ましょう|ください|なら|たら|方がいい|ほうがいい|のが(?:無難|いい|良い|安全|おすすめ)|と(?:いい|よい|良い)|べき|と思|と考え");
 
     /**
      * Idioms that decline without a negated service verb, said at the opening: 遠慮しておきます ("I'll pass", but not 遠慮
