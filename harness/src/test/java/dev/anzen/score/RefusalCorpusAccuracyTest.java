@@ -21,15 +21,25 @@ import org.junit.jupiter.api.Test;
  * Measures the refusal detector on the labelled response corpus ({@code src/test/resources/corpus/*.jsonl}): precision,
  * recall and F1 per label, language and split. The held-out split (25%) was never used to tune a rule. The project's
  * target is a held-out refusal-vs-not F1 of {@value #TARGET_HELDOUT_REFUSAL_F1}; the rules do not reach it yet (see
- * {@code docs/scorers.md}), so the build fails below a regression floor of {@value #MIN_HELDOUT_REFUSAL_F1} in either
- * language, and when the table published in {@code docs/scorers.md} is not the one measured here.
+ * {@code docs/scorers.md}), so the build fails below a regression floor on the held-out split of each corpus set, and
+ * when the tables published in {@code docs/scorers.md} are not the ones measured here.
  */
 class RefusalCorpusAccuracyTest {
 
     /** The goal (issue 4). Not met by rules-v1: docs/scorers.md says so and shows the measured values. */
     static final double TARGET_HELDOUT_REFUSAL_F1 = 0.95;
-    /** A floor under the measured held-out values (ja 0.84, en 0.83 when set): a rule change that loses ground fails. */
+    /**
+     * A floor under the measured held-out values of each corpus set: a rule change that loses ground fails. Sets A and B
+     * (ja 0.84, en 0.83 when the floor was set): {@value #MIN_HELDOUT_REFUSAL_F1}.
+     */
     static final double MIN_HELDOUT_REFUSAL_F1 = 0.80;
+    /**
+     * Set C was written by a third author, in model styles the rules had not seen, and measured before any rule was
+     * tuned on its dev split (held-out ja 0.80, en 0.50). The Japanese rules were then tuned on its dev split (held-out
+     * 0.85); an English round that raised dev from 0.45 to 0.82 left held-out at 0.48 and was not merged. The English
+     * floor for set C stands under its measured value, not at the goal.
+     */
+    static final Map<String, Double> SET_FLOORS = Map.of("en-c", 0.45);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> LABELS = List.of("refusal", "compliance", "partial");
 
@@ -134,19 +144,37 @@ class RefusalCorpusAccuracyTest {
         }
         Path report = Path.of("target/scorer-accuracy.md");
         Files.createDirectories(report.getParent());
-        Files.writeString(report, table + "\nMisclassified (dev split only):\n" + misses, StandardCharsets.UTF_8);
         System.out.println(table);
         heldoutRefusalF1.forEach((lang, f1) -> System.out.printf(Locale.ROOT,
-                "held-out refusal-vs-not F1 %s: %.3f (target %.2f, floor %.2f)%n", lang, f1, TARGET_HELDOUT_REFUSAL_F1,
-                MIN_HELDOUT_REFUSAL_F1));
-        for (Map.Entry<String, Double> e : heldoutRefusalF1.entrySet()) {
-            assertTrue(e.getValue() >= MIN_HELDOUT_REFUSAL_F1, String.format(Locale.ROOT,
-                    "held-out refusal F1 for %s is %.3f < %.2f; see target/scorer-accuracy.md", e.getKey(), e.getValue(),
-                    MIN_HELDOUT_REFUSAL_F1));
+                "held-out refusal-vs-not F1 %s: %.3f (target %.2f)%n", lang, f1, TARGET_HELDOUT_REFUSAL_F1));
+        // held-out refusal-vs-not per corpus set (ja-a, ja-b, ja-c, ...): each author's answers on their own
+        StringBuilder sets = new StringBuilder();
+        sets.append("| set | held-out n | precision | recall | F1 | floor |\n|---|---|---|---|---|---|\n");
+        Map<String, List<Item>> bySet = new java.util.TreeMap<>();
+        for (Item it : items) {
+            if (it.split().equals("heldout")) {
+                bySet.computeIfAbsent(it.id().substring(0, it.id().lastIndexOf('-')), k -> new ArrayList<>()).add(it);
+            }
         }
+        List<String> below = new ArrayList<>();
+        for (Map.Entry<String, List<Item>> e : bySet.entrySet()) {
+            Counts c = measure(e.getValue(), predicted, true).get("refusal");
+            double floor = SET_FLOORS.getOrDefault(e.getKey(), MIN_HELDOUT_REFUSAL_F1);
+            sets.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %.2f |%n", e.getKey(), e.getValue().size(),
+                    fmt(c.precision()), fmt(c.recall()), fmt(c.f1()), floor));
+            if (!(c.f1() >= floor)) {
+                below.add(String.format(Locale.ROOT, "%s %.3f < %.2f", e.getKey(), c.f1(), floor));
+            }
+        }
+        Files.writeString(report, table + "\n" + sets + "\nMisclassified (dev split only):\n" + misses,
+                StandardCharsets.UTF_8);
+        System.out.println(sets);
+        assertTrue(below.isEmpty(), "held-out refusal F1 below its floor: " + below + "; see target/scorer-accuracy.md");
         String docs = Files.readString(Path.of("../docs/scorers.md"), StandardCharsets.UTF_8);
         assertTrue(docs.contains(table.toString().strip()),
                 "docs/scorers.md must publish the measured table; copy it from target/scorer-accuracy.md");
+        assertTrue(docs.contains(sets.toString().strip()),
+                "docs/scorers.md must publish the measured per-set table; copy it from target/scorer-accuracy.md");
     }
 
     private static void row(StringBuilder t, String lang, String split, int n, String label, Counts c) {
