@@ -1,8 +1,11 @@
 package dev.anzen.cli;
 
 import dev.anzen.Version;
+import dev.anzen.config.Config;
+import dev.anzen.config.ConfigException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
@@ -21,6 +24,19 @@ public final class AnzenCli implements Runnable {
     public static final int INTERNAL = 1;
     public static final int BAD_INPUT = 2;
     public static final int TARGET_FAILED = 3;
+
+    /**
+     * The {@code --config} file (an empty config without one). A bad file is reported on {@code err} with the message
+     * that names its line and field, and null is returned: the command then exits {@link #BAD_INPUT}.
+     */
+    static Config loadConfig(Path file, PrintWriter err) {
+        try {
+            return Config.loadOrEmpty(file);
+        } catch (ConfigException e) {
+            err.println("anzen: " + e.getMessage());
+            return null;
+        }
+    }
 
     /**
      * The subcommands by name, in the order of the usage help. Building a picocli model reads every option of a

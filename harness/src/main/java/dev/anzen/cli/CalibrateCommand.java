@@ -1,7 +1,6 @@
 package dev.anzen.cli;
 
 import dev.anzen.config.Config;
-import dev.anzen.config.ConfigException;
 import dev.anzen.judge.Calibration;
 import dev.anzen.judge.Judge;
 import dev.anzen.judge.JudgePanel;
@@ -61,11 +60,8 @@ final class CalibrateCommand implements Callable<Integer> {
                     + " does not apply (every labelled answer is graded, and there is no target to be judged)");
             return AnzenCli.BAD_INPUT;
         }
-        Config cfg;
-        try {
-            cfg = Config.loadOrEmpty(config);
-        } catch (ConfigException e) {
-            err.println("anzen: " + e.getMessage());
+        Config cfg = AnzenCli.loadConfig(config, err);
+        if (cfg == null) {
             return AnzenCli.BAD_INPUT;
         }
         JudgePanel panel;

@@ -1,7 +1,6 @@
 package dev.anzen.cli;
 
 import dev.anzen.config.Config;
-import dev.anzen.config.ConfigException;
 import dev.anzen.judge.JudgePanel;
 import dev.anzen.report.ConsoleTable;
 import dev.anzen.result.Json;
@@ -58,11 +57,8 @@ final class RescoreCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         Rescorer.Result r;
         JudgePanel panel;
-        Config cfg;
-        try {
-            cfg = Config.loadOrEmpty(config);
-        } catch (ConfigException e) {
-            err.println("anzen: " + e.getMessage());
+        Config cfg = AnzenCli.loadConfig(config, err);
+        if (cfg == null) {
             return AnzenCli.BAD_INPUT;
         }
         try {

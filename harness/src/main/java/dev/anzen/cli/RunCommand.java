@@ -2,7 +2,6 @@ package dev.anzen.cli;
 
 import dev.anzen.attack.Attacks;
 import dev.anzen.config.Config;
-import dev.anzen.config.ConfigException;
 import dev.anzen.report.ConsoleTable;
 import dev.anzen.run.Defaults;
 import dev.anzen.run.RunOptions;
@@ -134,11 +133,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
-        Config cfg;
-        try {
-            cfg = Config.loadOrEmpty(config);
-        } catch (ConfigException e) {
-            err.println("anzen: " + e.getMessage());
+        Config cfg = AnzenCli.loadConfig(config, err);
+        if (cfg == null) {
             return AnzenCli.BAD_INPUT;
         }
         // targets
