@@ -62,7 +62,7 @@ final class AnzenHttpClient implements HttpClient {
     /** Enough connections that the pool never queues a run's requests: concurrency is limited by the runner. */
     private static final int MAX_CONNECTIONS = 4096;
 
-    private record Reply(int status, Map<String, List<String>> headers, String body) {
+    private record Reply(int status, Map<String, List<String>> headers, String body, String retryAfter) {
     }
 
     private final CloseableHttpClient client;
@@ -111,25 +111,17 @@ final class AnzenHttpClient implements HttpClient {
                 }
                 HttpEntity entity = response.getEntity();
                 String text = entity == null ? "" : EntityUtils.toString(entity, StandardCharsets.UTF_8);
-                return new Reply(response.getCode(), headers, text);
+                Header retryAfter = response.getFirstHeader("Retry-After"); // header names match in any case
+                return new Reply(response.getCode(), headers, text, retryAfter == null ? null : retryAfter.getValue());
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (r.status() < 200 || r.status() >= 300) {
-            throw new StatusException(r.status(), r.body(), header(r.headers(), "Retry-After")
-                    .flatMap(v -> parseRetryAfter(v, Clock.systemUTC())).orElse(null));
+            throw new StatusException(r.status(), r.body(), r.retryAfter() == null ? null
+                    : parseRetryAfter(r.retryAfter(), Clock.systemUTC()).orElse(null));
         }
         return SuccessfulHttpResponse.builder().statusCode(r.status()).headers(r.headers()).body(r.body()).build();
-    }
-
-    private static Optional<String> header(Map<String, List<String>> headers, String name) {
-        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
-                return Optional.of(e.getValue().get(0));
-            }
-        }
-        return Optional.empty();
     }
 
     @Override

@@ -20,7 +20,6 @@ import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -117,13 +116,11 @@ final class ChatModelTarget implements Target {
         boolean unreachable = false;
         if (kind == ErrorKind.UNKNOWN) {
             for (Throwable c = e; c != null; c = c.getCause()) {
-                if (c instanceof HttpTimeoutException || c instanceof TimeoutException
-                        || c instanceof java.net.SocketTimeoutException) {
+                if (c instanceof TimeoutException || c instanceof java.net.SocketTimeoutException) {
                     kind = ErrorKind.TIMEOUT;
                     break;
                 }
-                if (c instanceof ConnectException || c instanceof java.nio.channels.UnresolvedAddressException
-                        || c instanceof java.net.UnknownHostException) {
+                if (c instanceof ConnectException || c instanceof java.net.UnknownHostException) {
                     kind = ErrorKind.CONNECTION;
                     unreachable = true;
                     break;
