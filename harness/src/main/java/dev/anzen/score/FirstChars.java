@@ -59,29 +59,46 @@ final class FirstChars {
      * The first match of {@code pattern} in {@code text}, as {@code pattern.matcher(text).find()} finds it, or null.
      * For a pattern made here it tries only the positions its guard allows, in a plain loop over the chars: the
      * regex engine's own scan costs tens of nanoseconds a position even when the guard rejects it at once, and the
-     * rules run dozens of patterns over every sentence.
+     * rules run dozens of patterns over every sentence. The loop reads a {@code String} (a direct call the compiler
+     * inlines, where {@code CharSequence.charAt} is an interface call per char), tests ASCII chars against two
+     * words of bits, and makes the {@code Matcher} only when some position is worth a match attempt: most patterns
+     * have none in most sentences.
      */
-    static Matcher find(Pattern pattern, CharSequence text) {
-        Matcher m = pattern.matcher(text);
+    static Matcher find(Pattern pattern, String text) {
         Guard g = GUARDS.get(pattern);
         int n = text.length();
         if (g == null || n == 0) {
+            Matcher m = pattern.matcher(text);
             return m.find() ? m : null;
         }
-        // transparent, non-anchoring bounds: \b, lookbehinds and ^ see the whole text, as find() does
-        m.useTransparentBounds(true).useAnchoringBounds(false);
+        Matcher m = null;
+        char prev = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            boolean candidate = g.chars.get(c) && !(g.wordStart && i > 0 && isWord(text.charAt(i - 1)))
+            boolean candidate = g.has(c) && !(g.wordStart && isWord(prev))
                     && (g.starts == null || i + 1 == n || g.starts.mayStart(c, text.charAt(i + 1)));
             if (candidate || (i == 0 && g.startOk)) {
+                if (m == null) {
+                    // transparent, non-anchoring bounds: \b, lookbehinds and ^ see the whole text, as find() does
+                    m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                }
                 m.region(i, n);
                 if (m.lookingAt()) {
                     return m;
                 }
             }
+            prev = c;
         }
         return null;
+    }
+
+    /** ASCII letters, digits and underscore, indexed by char. */
+    private static final boolean[] WORD = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            WORD[c] = c == '_' || Character.isLetterOrDigit(c);
+        }
     }
 
     /**
@@ -89,14 +106,39 @@ final class FirstChars {
      * (ASCII) or as Unicode letters and digits (older JDKs), so skipping on it is right under both.
      */
     private static boolean isWord(char c) {
-        return c < 128 && (c == '_' || Character.isLetterOrDigit(c));
+        return c < 128 && WORD[c];
     }
 
     /**
      * {@code chars}: what a match can start with; {@code startOk}: or the text's start; {@code wordStart}: only at a
      * word start; {@code starts}: which second chars can follow the first (null: not worked out).
      */
-    private record Guard(BitSet chars, boolean startOk, boolean wordStart, TwoCharStarts starts) {
+    private record Guard(BitSet chars, boolean startOk, boolean wordStart, TwoCharStarts starts, long ascii0,
+            long ascii1) {
+        Guard(BitSet chars, boolean startOk, boolean wordStart, TwoCharStarts starts) {
+            this(chars, startOk, wordStart, starts, asciiBits(chars, 0), asciiBits(chars, 64));
+        }
+
+        /** Whether a match can start with {@code c}: ASCII from two words of bits, the rest from the set. */
+        boolean has(char c) {
+            if (c < 64) {
+                return (ascii0 & (1L << c)) != 0;
+            }
+            if (c < 128) {
+                return (ascii1 & (1L << c)) != 0; // a long shift uses the low six bits of c, that is c - 64
+            }
+            return chars.get(c);
+        }
+
+        private static long asciiBits(BitSet chars, int from) {
+            long bits = 0;
+            for (int c = from; c < from + 64; c++) {
+                if (chars.get(c)) {
+                    bits |= 1L << c;
+                }
+            }
+            return bits;
+        }
     }
 
     /**
