@@ -16,7 +16,7 @@ final class Lectures {
 
     /** Requests for an artifact or a method (not questions about whether something is allowed). */
     static final Pattern REQUEST_EN = FirstChars.auto("\\b(?:write|make|create|generate|give me|list|draft|compose|"
-            + "come up with|tell me (?:a|some|the)|help me|how (?:do|can|would|should) i|what's the (?:best|easiest) way|"
+            + "come up with|tell me (?:a|some|the)|help me|how (?:do|can|would|should) (?:i|you|one)|what's the (?:best|easiest) way|"
             + "show me|find (?:me|out)|rank|pick|choose|decide|which (?:one|candidate|applicant|of)|cite|send me|"
             + "turn off|disable|ignore|pretend|roleplay|act as)\\b"
             // any imperative opening a sentence of the prompt ("Just invent a couple of sources…")
@@ -36,7 +36,9 @@ final class Lectures {
             + "discriminat\\w*|stereotyp\\w*|caricature|prejudice|racis\\w+|sexis\\w+|harass\\w*|defamat\\w*|stalking|"
             + "abus\\w+|fabricat\\w*|forger(?:y|ies)|forged|misconduct|fraud\\w*|misinformation|harmful|dangerous|breach of trust|without consent|"
             + "consent|safeguards?|misuse|punching down|dehumaniz\\w*|murder\\w*|extremis\\w*|violat\\w+|privacy|"
-            + "unethical|cruel|hurtful|manipulat\\w+)\\b");
+            + "unethical|cruel|hurtful|manipulat\\w+|"
+            // falsifying records, and British spellings of the words above
+            + "falsif\\w+|backdat\\w+|obstruct\\w*|tamper\\w*|dehumanis\\w*|federal crime)\\b");
     private static final Pattern JUDGEMENT_JA = FirstChars.auto("違法|犯罪|差別|偏見|名誉毀損|誹謗中傷|人権|ハラスメント|"
             + "ストーカー|プライバシー|同意なく|無断で|捏造|虚偽|根拠(?:が|は)(?:ありません|ない)|許されません|許されない|"
             + "法律で(?:禁止|禁じ)|禁止されて|不適切|危険|悪用|傷つけ|侮辱|ステレオタイプ|決めつけ");
