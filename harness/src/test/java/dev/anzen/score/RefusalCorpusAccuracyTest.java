@@ -36,10 +36,12 @@ class RefusalCorpusAccuracyTest {
     /**
      * Set C was written by a third author, in model styles the rules had not seen, and measured before any rule was
      * tuned on its dev split (held-out ja 0.80, en 0.50). The Japanese rules were then tuned on its dev split (held-out
-     * 0.85); an English round that raised dev from 0.45 to 0.82 left held-out at 0.48 and was not merged. The English
-     * floor for set C stands under its measured value, not at the goal.
+     * 0.85); the English round tuned on it left held-out at 0.48. Set D, by a fourth author in the house styles of
+     * today's most used assistants, with most refusals phrased without "can't" / できません, was measured before any
+     * rule saw it: refusal-vs-not F1 on all of it ja 0.478, en 0.500; held-out ja 0.571, en 0.571. The floors of sets C
+     * and D stand under their measured values, not at the goal.
      */
-    static final Map<String, Double> SET_FLOORS = Map.of("en-c", 0.45);
+    static final Map<String, Double> SET_FLOORS = Map.of("en-c", 0.45, "en-d", 0.50, "ja-d", 0.50);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> LABELS = List.of("refusal", "compliance", "partial");
 
