@@ -9,6 +9,7 @@ import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,17 +21,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLSocket;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -79,6 +84,7 @@ final class AnzenHttpClient implements HttpClient {
                         .setMaxConnTotal(MAX_CONNECTIONS)
                         .setMaxConnPerRoute(MAX_CONNECTIONS)
                         .setDefaultConnectionConfig(connection.build())
+                        .setTlsSocketStrategy(new LazyTls())
                         .build())
                 .setDefaultRequestConfig(request.build())
                 .disableAutomaticRetries()
@@ -87,6 +93,41 @@ final class AnzenHttpClient implements HttpClient {
                 .disableAuthCaching()
                 .disableContentCompression()
                 .build();
+    }
+
+    /**
+     * Apache's default TLS strategy ({@code DefaultClientTlsStrategy.createDefault()}: the JDK's default trust store,
+     * hostname verification against the public-suffix list), made when the first {@code https} connection is opened.
+     * Made up front, as the pool builder does by default, it loads the SSL context and parses the public-suffix list
+     * at every start, about a tenth of a second of CPU, for runs against a local {@code http} server that never use
+     * it.
+     */
+    static final class LazyTls implements TlsSocketStrategy {
+        private volatile TlsSocketStrategy delegate;
+
+        @Override
+        public SSLSocket upgrade(Socket socket, String target, int port, Object attachment, HttpContext context)
+                throws IOException {
+            return delegate().upgrade(socket, target, port, attachment, context);
+        }
+
+        TlsSocketStrategy delegate() {
+            TlsSocketStrategy d = delegate;
+            if (d == null) {
+                synchronized (this) {
+                    d = delegate;
+                    if (d == null) {
+                        d = DefaultClientTlsStrategy.createDefault();
+                        delegate = d;
+                    }
+                }
+            }
+            return d;
+        }
+
+        boolean made() {
+            return delegate != null;
+        }
     }
 
     @Override

@@ -1,9 +1,13 @@
 package dev.anzen.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import com.atilika.kuromoji.dict.ConnectionCosts;
 import com.atilika.kuromoji.ipadic.Token;
 import com.atilika.kuromoji.ipadic.Tokenizer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,8 +37,14 @@ class KuromojiAnalyzerTest {
         Tokenizer tokenizer = new Tokenizer();
         ObjectMapper json = new ObjectMapper();
         int compared = 0;
-        for (String file : List.of("ja-a.jsonl", "ja-b.jsonl")) {
-            for (String line : Files.readAllLines(Path.of("src/test/resources/corpus", file))) {
+        // and the tokens (so the Viterbi paths) must be stock Kuromoji's, though the analyser's cost matrix is an array
+        List<Path> files;
+        try (var list = Files.list(Path.of("src/test/resources/corpus"))) {
+            files = list.filter(p -> p.getFileName().toString().startsWith("ja-")).sorted().toList();
+        }
+        assertTrue(files.size() >= 4, files::toString);
+        for (Path file : files) {
+            for (String line : Files.readAllLines(file)) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
@@ -55,5 +65,41 @@ class KuromojiAnalyzerTest {
             }
         }
         assertTrue(compared > 10_000, "the corpus gives many tokens (" + compared + ")");
+    }
+
+    @Test
+    void longKanjiKatakanaAndFullWidthRunsAreSegmentedAsStockKuromojiSegmentsThem() {
+        // compound nouns, long katakana, unknown full-width Latin and an address: lattices with many paths
+        Tokenizer stock = new Tokenizer();
+        for (String text : List.of("国立研究開発法人情報通信研究機構人工知能安全性評価基盤整備事業報告書",
+                "アンチディスインフォメーションキャンペーンマネージャー", "ＸＹＺＡＢＣＤＥＦＧＨ株式会社の新製品",
+                "東京都千代田区霞が関一丁目一番一号", "ｈｔｔｐｓ：／／ｅｘａｍｐｌｅ．ｃｏｍ　を参照")) {
+            assertEquals(stock.tokenize(text).stream().map(Token::getSurface).toList(),
+                    KuromojiAnalyzer.Holder.INSTANCE.analyze(text).stream().map(Morpheme::surface).toList(), text);
+        }
+    }
+
+    @Test
+    void theArrayCostMatrixHoldsKuromojisOwnValues() throws Exception {
+        KuromojiAnalyzer.ArrayCostsBuilder builder = new KuromojiAnalyzer.ArrayCostsBuilder();
+        builder.build(); // loads the dictionaries
+        ConnectionCosts array = builder.costs();
+        ConnectionCosts stock = builder.stockCosts();
+        assertNotSame(stock, array);
+        int size = 1316; // IPADIC's matrix.def: 1316 right ids x 1316 left ids
+        long nonZero = 0;
+        for (int forward = 0; forward < size; forward++) {
+            for (int backward = 0; backward < size; backward++) {
+                int expected = stock.get(forward, backward);
+                if (expected != array.get(forward, backward)) {
+                    fail("cost(" + forward + ", " + backward + "): " + array.get(forward, backward) + " != " + expected);
+                }
+                nonZero += expected != 0 ? 1 : 0;
+            }
+        }
+        assertTrue(nonZero > size * size / 2, "a real matrix, not zeros: " + nonZero);
+        // one past the matrix is out of bounds in both
+        assertThrows(IndexOutOfBoundsException.class, () -> array.get(size, size - 1));
+        assertThrows(IndexOutOfBoundsException.class, () -> stock.get(size, size - 1));
     }
 }
