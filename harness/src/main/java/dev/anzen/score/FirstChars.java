@@ -57,12 +57,12 @@ final class FirstChars {
 
     /**
      * The first match of {@code pattern} in {@code text}, as {@code pattern.matcher(text).find()} finds it, or null.
-     * For a pattern made here it tries only the positions its guard allows, in a plain loop over the chars: the
-     * regex engine's own scan costs tens of nanoseconds a position even when the guard rejects it at once, and the
-     * rules run dozens of patterns over every sentence. The loop reads a {@code String} (a direct call the compiler
-     * inlines, where {@code CharSequence.charAt} is an interface call per char), tests ASCII chars against two
-     * words of bits, and makes the {@code Matcher} only when some position is worth a match attempt: most patterns
-     * have none in most sentences.
+     * For a pattern made here it tries only the positions its guard allows: the regex engine's own scan costs tens of
+     * nanoseconds a position even when the guard rejects it at once, and the rules run dozens of patterns over every
+     * sentence. The text's chars and its word starts are worked out once per text and thread ({@link Scan}) and shared
+     * by every pattern run over it: a pattern that starts at a word start ("i can't", "we won't") then visits only the
+     * words, not every char. ASCII first chars are tested against two words of bits, and the {@code Matcher} is made
+     * only when some position is worth a match attempt: most patterns have none in most sentences.
      */
     static Matcher find(Pattern pattern, String text) {
         Guard g = GUARDS.get(pattern);
@@ -71,25 +71,100 @@ final class FirstChars {
             Matcher m = pattern.matcher(text);
             return m.find() ? m : null;
         }
+        Scan scan = Scan.of(text);
+        char[] cs = scan.chars;
         Matcher m = null;
-        char prev = 0;
+        if (g.wordStart) {
+            // every char the guard allows is a word char that follows a non-word char: only word starts qualify
+            int[] starts = scan.wordStarts;
+            int count = scan.wordStartCount;
+            if (g.startOk && (count == 0 || starts[0] != 0)) {
+                // the text's start is tried even where no word starts (an anchored branch)
+                m = matcher(pattern, text);
+                m.region(0, n);
+                if (m.lookingAt()) {
+                    return m;
+                }
+            }
+            for (int k = 0; k < count; k++) {
+                int i = starts[k];
+                char c = cs[i];
+                if ((g.has(c) && (g.starts == null || i + 1 == n || g.starts.mayStart(c, cs[i + 1])))
+                        || (i == 0 && g.startOk)) {
+                    if (m == null) {
+                        m = matcher(pattern, text);
+                    }
+                    m.region(i, n);
+                    if (m.lookingAt()) {
+                        return m;
+                    }
+                }
+            }
+            return null;
+        }
         for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            boolean candidate = g.has(c) && !(g.wordStart && isWord(prev))
-                    && (g.starts == null || i + 1 == n || g.starts.mayStart(c, text.charAt(i + 1)));
-            if (candidate || (i == 0 && g.startOk)) {
+            char c = cs[i];
+            if ((g.has(c) && (g.starts == null || i + 1 == n || g.starts.mayStart(c, cs[i + 1])))
+                    || (i == 0 && g.startOk)) {
                 if (m == null) {
-                    // transparent, non-anchoring bounds: \b, lookbehinds and ^ see the whole text, as find() does
-                    m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                    m = matcher(pattern, text);
                 }
                 m.region(i, n);
                 if (m.lookingAt()) {
                     return m;
                 }
             }
-            prev = c;
         }
         return null;
+    }
+
+    /** Transparent, non-anchoring bounds: {@code \b}, lookbehinds and {@code ^} see the whole text, as find() does. */
+    private static Matcher matcher(Pattern pattern, String text) {
+        return pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    }
+
+    /**
+     * A text's chars and the positions where a word starts (a word char after a non-word char or at the start), kept
+     * for the last text scanned on this thread: the rules run all their patterns over one clause before the next, so
+     * each clause is scanned once. Compared by identity, which is enough for an immutable {@code String}.
+     */
+    private static final class Scan {
+        private static final ThreadLocal<Scan> LAST = ThreadLocal.withInitial(Scan::new);
+
+        String text;
+        char[] chars = new char[256];
+        int[] wordStarts = new int[64];
+        int wordStartCount;
+
+        static Scan of(String text) {
+            Scan s = LAST.get();
+            if (s.text != text) {
+                s.fill(text);
+            }
+            return s;
+        }
+
+        private void fill(String t) {
+            int n = t.length();
+            if (chars.length < n) {
+                chars = new char[Math.max(n, chars.length * 2)];
+            }
+            t.getChars(0, n, chars, 0);
+            int count = 0;
+            boolean prevWord = false;
+            for (int i = 0; i < n; i++) {
+                boolean word = isWord(chars[i]);
+                if (word && !prevWord) {
+                    if (count == wordStarts.length) {
+                        wordStarts = Arrays.copyOf(wordStarts, count * 2);
+                    }
+                    wordStarts[count++] = i;
+                }
+                prevWord = word;
+            }
+            wordStartCount = count;
+            text = t;
+        }
     }
 
     /** ASCII letters, digits and underscore, indexed by char. */
