@@ -65,4 +65,17 @@ class NormalizedTextTest {
         assertEquals("バクダン", first.reading());
         assertEquals(0, first.start());
     }
+
+    @Test
+    void combiningMarksInvisiblesAndSupplementaryCharsAfterTheCharTableIsWarm() {
+        // run twice: the first pass fills the per-char table, the second reads it; both must give the same text
+        String in = "Cafe\u0301 \u00ADsoft\u00ADhy\u200Dphen ｶ\u3099 ﾊﾟﾝ 𠮷野家 \uD800x \u2060end e\u0301\u0327";
+        for (int pass = 0; pass < 2; pass++) {
+            NormalizedText n = NormalizedText.of(in);
+            assertEquals("caf\u00e9 softhyphen \u30ac \u30d1\u30f3 \ud842\udfb7\u91ce\u5bb6 \ud800x end \u0229\u0301", n.text());
+            // evidence still points at the original: "パン" comes from the half-width ﾊﾟﾝ
+            int at = n.text().indexOf("パン");
+            assertEquals("ﾊﾟﾝ", n.originalSlice(at, at + 2));
+        }
+    }
 }
