@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.ShortBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** {@link JapaneseAnalyzer} over Kuromoji's IPADIC tokenizer (expensive to build, thread-safe to use). */
 final class KuromojiAnalyzer implements JapaneseAnalyzer {
@@ -54,7 +55,7 @@ final class KuromojiAnalyzer implements JapaneseAnalyzer {
             try {
                 doubleArrayTrie = DoubleArrayTrie.newInstance(resolver);
                 connectionCosts = arrayCosts(resolver);
-                tokenInfoDictionary = TokenInfoDictionary.newInstance(resolver);
+                tokenInfoDictionary = new CachedFeatures(TokenInfoDictionary.newInstance(resolver));
                 characterDefinitions = CharacterDefinitions.newInstance(resolver);
                 unknownDictionary = UnknownDictionary.newInstance(resolver, characterDefinitions, totalFeatures);
                 insertedDictionary = new InsertedDictionary(totalFeatures);
@@ -82,6 +83,91 @@ final class KuromojiAnalyzer implements JapaneseAnalyzer {
         /** Stock Kuromoji's own reading of the same file (for the test). */
         ConnectionCosts stockCosts() throws IOException {
             return ConnectionCosts.newInstance(resolver);
+        }
+    }
+
+    /**
+     * IPADIC's dictionary with each entry's feature list (part of speech, base form, reading…) kept once decoded:
+     * Kuromoji decodes it from its byte buffers into nine new strings every time a token is read, and the same few
+     * thousand words make up most answers. At most {@link #MAX_CACHED} entries are kept (a few MB); entries past that
+     * are decoded as before. Every other lookup goes to the stock dictionary unchanged. The lists handed out are
+     * shared and must not be changed; the analyser only reads them.
+     */
+    static final class CachedFeatures extends TokenInfoDictionary {
+        static final int MAX_CACHED = 50_000;
+        private static final int PAGE_BITS = 12;
+        private static final int PAGES = 1 << 10; // word ids up to 4M; IPADIC has about 390,000
+
+        /** A decoded list behind a final field, so a page read without a lock sees it whole. */
+        private record Features(String[] values) {
+        }
+
+        private final TokenInfoDictionary stock;
+        private final Features[][] pages = new Features[PAGES][];
+        private final AtomicInteger cached = new AtomicInteger();
+
+        CachedFeatures(TokenInfoDictionary stock) {
+            this.stock = stock;
+        }
+
+        @Override
+        public String[] getAllFeaturesArray(int wordId) {
+            int page = wordId >>> PAGE_BITS;
+            if (wordId < 0 || page >= PAGES) {
+                return stock.getAllFeaturesArray(wordId);
+            }
+            Features[] p = pages[page];
+            Features f = p == null ? null : p[wordId & ((1 << PAGE_BITS) - 1)];
+            if (f != null) {
+                return f.values();
+            }
+            String[] values = stock.getAllFeaturesArray(wordId);
+            if (cached.get() < MAX_CACHED) {
+                synchronized (pages) {
+                    if (pages[page] == null) {
+                        pages[page] = new Features[1 << PAGE_BITS];
+                    }
+                    if (pages[page][wordId & ((1 << PAGE_BITS) - 1)] == null) {
+                        pages[page][wordId & ((1 << PAGE_BITS) - 1)] = new Features(values);
+                        cached.incrementAndGet();
+                    }
+                }
+            }
+            return values;
+        }
+
+        int cachedEntries() {
+            return cached.get();
+        }
+
+        @Override
+        public int[] lookupWordIds(int sourceId) {
+            return stock.lookupWordIds(sourceId);
+        }
+
+        @Override
+        public int getLeftId(int wordId) {
+            return stock.getLeftId(wordId);
+        }
+
+        @Override
+        public int getRightId(int wordId) {
+            return stock.getRightId(wordId);
+        }
+
+        @Override
+        public int getWordCost(int wordId) {
+            return stock.getWordCost(wordId);
+        }
+
+        @Override
+        public String getAllFeatures(int wordId) {
+            return stock.getAllFeatures(wordId);
+        }
+
+        @Override
+        public String getFeature(int wordId, int... fields) {
+            return stock.getFeature(wordId, fields);
         }
     }
 

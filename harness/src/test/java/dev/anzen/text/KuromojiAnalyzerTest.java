@@ -3,11 +3,14 @@ package dev.anzen.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.atilika.kuromoji.dict.ConnectionCosts;
+import com.atilika.kuromoji.dict.TokenInfoDictionary;
+import com.atilika.kuromoji.util.SimpleResourceResolver;
 import com.atilika.kuromoji.ipadic.Token;
 import com.atilika.kuromoji.ipadic.Tokenizer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -101,5 +104,19 @@ class KuromojiAnalyzerTest {
         // one past the matrix is out of bounds in both
         assertThrows(IndexOutOfBoundsException.class, () -> array.get(size, size - 1));
         assertThrows(IndexOutOfBoundsException.class, () -> stock.get(size, size - 1));
+    }
+
+    @Test
+    void decodedFeatureListsAreKeptAndEqualTheStockDictionarys() throws Exception {
+        TokenInfoDictionary stock = TokenInfoDictionary.newInstance(new SimpleResourceResolver(Tokenizer.class));
+        KuromojiAnalyzer.CachedFeatures cached = new KuromojiAnalyzer.CachedFeatures(stock);
+        for (int id : new int[] {0, 1, 4095, 4096, 123_456, 300_000}) {
+            String[] first = cached.getAllFeaturesArray(id);
+            assertEquals(List.of(stock.getAllFeaturesArray(id)), List.of(first), "word " + id);
+            assertSame(first, cached.getAllFeaturesArray(id), "decoded once, then kept: word " + id);
+            assertEquals(stock.getLeftId(id), cached.getLeftId(id));
+            assertEquals(stock.getWordCost(id), cached.getWordCost(id));
+        }
+        assertEquals(6, cached.cachedEntries());
     }
 }
