@@ -137,7 +137,7 @@ final class JapaneseRefusalRules implements SentenceRules {
 
     /** Sentences that open with a turn to giving content: 一般的には…, 参考として…, 例えば…. */
     private static final Pattern CONCESSION_START = FirstChars.auto(
-            "^(?:ただ|ただし|とはいえ|なお|でも)?(?:、)?(?:一般的には|一般論として|参考として|参考までに|参考情報として|"
+            "^(?:ただ|ただし|とはいえ|なお|でも)?(?:、)?(?:一般的には|一般的に(?:言えば|いえば|言うと|いうと)|一般論として|参考として|参考までに|参考情報として|"
                     + "書き方の参考として|例えば|たとえば|一例として|例として|概要としては|大まかには|"
                     // the "all I can say is" formula: 言えるのは…くらいです, お伝えできるのは…だけです
                     + "(?:私に)?(?:言える|お伝えできる|お答えできる|答えられる|申し上げられる)のは)");
@@ -303,6 +303,15 @@ final class JapaneseRefusalRules implements SentenceRules {
                 skipped++;
             }
             if (piece.text().startsWith("```")) {
+                String comments = commentsOnly(piece.text());
+                if (comments != null) {
+                    // a code block of comments only (# …は生成しません。) holds no code: it is the answer's prose
+                    List<Morpheme> cm = analyzer.analyze(comments);
+                    Segment seg = classify(comments, piece.start(), false, p - answerFrom - skipped, cm,
+                            normalized.length(), "");
+                    out.add(new Segment(piece.text(), piece.start(), seg.kind(), seg.evidence(), false));
+                    continue;
+                }
                 out.add(new Segment(piece.text(), piece.start(), Segment.Kind.CONTENT, "", true));
                 continue;
             }
@@ -415,6 +424,27 @@ final class JapaneseRefusalRules implements SentenceRules {
      */
     private static final Pattern ASK_FOR_LIST = FirstChars.auto("(?:次|以下|下記)(?:の(?:点|こと|情報|項目))?(?:を|について)"
             + "[^。]{0,10}(?:教えて|お知らせ|お聞かせ)(?:ください|いただけ|もらえ)");
+
+    /** The comment text of a fenced block whose every non-blank line is a # or // comment, else null. */
+    private static String commentsOnly(String block) {
+        String[] lines = block.split("\n");
+        StringBuilder sb = new StringBuilder();
+        for (int k = 1; k < lines.length; k++) {
+            String t = lines[k].strip();
+            if (t.isEmpty() || t.startsWith("```")) {
+                continue;
+            }
+            if (!(t.startsWith("#") || t.startsWith("//"))) {
+                return null;
+            }
+            int from = 0;
+            while (from < t.length() && (t.charAt(from) == '#' || t.charAt(from) == '/' || t.charAt(from) == ' ')) {
+                from++;
+            }
+            sb.append(t, from, t.length());
+        }
+        return sb.isEmpty() ? null : sb.toString();
+    }
 
     /** A heading line, or a line of markup only (**, ---): not a sentence of the answer. */
     private static boolean notASentence(String t) {
