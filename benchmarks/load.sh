@@ -29,6 +29,7 @@ ANZEN_HOME=$PWD
 anzen_jvm_opts
 opts=("${ANZEN_JVM_OPTS[@]}")
 [ -n "$XMX" ] && opts+=(-Xmx"$XMX")
+served_before=$(wc -l < "$work/server.log")
 start=$(date +%s.%N)
 "$JAVA" "${opts[@]}" -jar harness/target/anzen.jar run -q --no-cache --target openai:bench \
   --base-url "http://127.0.0.1:$port/v1" --suite "$work/load.jsonl" --concurrency "$CONC" --out "$work/run" \
@@ -55,3 +56,15 @@ awk -v n="$lines" -v s="$start" -v e="$end" -v rss="$rss_kb" -v c="$CONC" -v l="
   if (cpu > 0) printf "anzen CPU time %.1f s: %.0f cases per CPU-second\n", cpu / hz, n / (cpu / hz)
   if (l > 0) printf "ideal at concurrency %d and %d ms latency: %.0f cases/s; achieved %.0f%%\n", c, l, c * 1000 / l, 100 * rate / (c * 1000 / l)
 }'
+# steady state: the mock's per-second counts during this run, without the JVM start and the last, partial second
+tail -n +"$((served_before + 1))" "$work/server.log" | awk -v c="$CONC" -v l="$LATENCY" '
+  /req\/s/ { gsub(/[()]/, "", $3); r = $3 + 0; if (r > 0) v[n++] = r }
+  END {
+    if (n < 3) { print "steady state: run too short for per-second figures"; exit }
+    m = 0; for (i = 1; i < n - 1; i++) s[m++] = v[i]
+    for (i = 0; i < m; i++) for (j = i + 1; j < m; j++) if (s[j] < s[i]) { t = s[i]; s[i] = s[j]; s[j] = t }
+    med = s[int(m / 2)]
+    printf "steady state (mock server, median of %d full seconds): %d cases/s", m, med
+    if (l > 0) printf "; %.0f%% of the ideal", 100 * med / (c * 1000 / l)
+    printf "\n"
+  }'

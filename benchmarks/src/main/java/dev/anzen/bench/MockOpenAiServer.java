@@ -366,9 +366,9 @@ public final class MockOpenAiServer implements AutoCloseable {
             System.out.println("mock OpenAI server on " + s.baseUrl() + " with " + latency + " ms latency; Ctrl-C to stop");
             long last = 0;
             while (true) {
-                TimeUnit.SECONDS.sleep(5);
+                TimeUnit.SECONDS.sleep(1);
                 long now = s.served();
-                System.out.printf("served %d (%.0f req/s)%n", now, (now - last) / 5.0);
+                System.out.printf("served %d (%d req/s)%n", now, now - last); // benchmarks/load.sh reads these
                 last = now;
             }
         }
