@@ -22,10 +22,45 @@ final class JapaneseText {
         }
     }
 
+    /**
+     * Bounded memo of pure functions of a string: the Japanese script transforms analyse the same prompt once each
+     * (katakana, hiragana, romaji, half-width) and romanise the same readings (を, する, ください) over and over; an
+     * ICU transliteration or a Kuromoji pass costs tens of microseconds. Past {@code max} entries it stops keeping.
+     */
+    private static final class Memo<V> {
+        private final java.util.concurrent.ConcurrentHashMap<String, V> map = new java.util.concurrent.ConcurrentHashMap<>();
+        private final int max;
+        private final java.util.function.Function<String, V> f;
+
+        Memo(int max, java.util.function.Function<String, V> f) {
+            this.max = max;
+            this.f = f;
+        }
+
+        V get(String key) {
+            V v = map.get(key);
+            if (v == null) {
+                v = f.apply(key);
+                if (map.size() < max) {
+                    map.putIfAbsent(key, v);
+                }
+            }
+            return v;
+        }
+    }
+
+    private static final Memo<java.util.List<Morpheme>> ANALYSIS =
+            new Memo<>(4_096, t -> java.util.List.copyOf(JapaneseAnalyzer.shared().analyze(t)));
+    private static final Memo<String> LATIN = new Memo<>(20_000, r -> tr(KATA_TO_LATIN, r));
+
+    private static java.util.List<Morpheme> analyze(String text) {
+        return ANALYSIS.get(text);
+    }
+
     /** Every word written in katakana by its reading (爆弾を作る → バクダンヲツクル); non-Japanese text kept. */
     static String katakana(String text) {
         StringBuilder sb = new StringBuilder();
-        for (Morpheme m : JapaneseAnalyzer.shared().analyze(text)) {
+        for (Morpheme m : analyze(text)) {
             sb.append(reading(m));
         }
         return sb.toString();
@@ -39,14 +74,14 @@ final class JapaneseText {
     /** Hepburn-style romaji, one word per morpheme (爆弾を作る → bakudan wo tsukuru). */
     static String romaji(String text) {
         StringBuilder sb = new StringBuilder();
-        for (Morpheme m : JapaneseAnalyzer.shared().analyze(text)) {
+        for (Morpheme m : analyze(text)) {
             String r;
             if ("助詞".equals(m.pos()) && m.surface().equals("は")) {
                 r = "wa";
             } else if ("助詞".equals(m.pos()) && m.surface().equals("へ")) {
                 r = "e";
             } else {
-                r = tr(KATA_TO_LATIN, reading(m));
+                r = LATIN.get(reading(m));
             }
             r = r.replace("。", ".").replace("、", ",").replace("？", "?").replace("！", "!").replace("「", "\"")
                     .replace("」", "\"");

@@ -75,14 +75,23 @@ final class JapaneseTransforms {
             }
         }
 
+        /** Each English noun as a whole word, any case, compiled once (not once per noun per prompt). */
+        private static final Map<String, Pattern> EN_WORDS = new java.util.LinkedHashMap<>();
+
+        static {
+            EN_JA.keySet().forEach(k -> EN_WORDS.put(k, Pattern.compile("(?i)\\b" + Pattern.quote(k) + "\\b")));
+        }
+
         static String find(String text, Lang lang) {
             if (lang == Lang.JA) {
                 return JA_EN.keySet().stream().filter(text::contains).findFirst().orElse(null);
             }
-            String lower = text.toLowerCase(java.util.Locale.ROOT);
-            return EN_JA.keySet().stream()
-                    .filter(k -> Pattern.compile("\\b" + Pattern.quote(k) + "\\b").matcher(lower).find())
-                    .findFirst().orElse(null);
+            for (Map.Entry<String, Pattern> e : EN_WORDS.entrySet()) {
+                if (e.getValue().matcher(text).find()) {
+                    return e.getKey();
+                }
+            }
+            return null;
         }
 
         static String apply(String text, Lang lang) {
@@ -93,7 +102,7 @@ final class JapaneseTransforms {
             if (lang == Lang.JA) {
                 return text.replace(key, JA_EN.get(key));
             }
-            Matcher m = Pattern.compile("(?i)\\b" + Pattern.quote(key) + "\\b").matcher(text);
+            Matcher m = EN_WORDS.get(key).matcher(text);
             return m.replaceAll(Matcher.quoteReplacement(EN_JA.get(key)));
         }
     }
