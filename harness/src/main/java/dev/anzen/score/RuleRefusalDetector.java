@@ -109,7 +109,8 @@ public final class RuleRefusalDetector implements RefusalDetector {
             }
         }
         if (d.label() == RefusalLabel.COMPLIANCE) {
-            return Lectures.find(p, n).or(() -> JapaneseRefusalRules.advisesAgainstRequest(p, n)).orElse(d);
+            return Lectures.find(p, n).or(() -> JapaneseRefusalRules.advisesAgainstRequest(p, n))
+                    .or(() -> Lectures.turnAway(p, n)).orElse(d);
         }
         return d;
     }
