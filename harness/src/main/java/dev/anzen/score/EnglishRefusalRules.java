@@ -94,7 +94,22 @@ final class EnglishRefusalRules implements SentenceRules {
             // I'll do", "isn't rhetoric I'll put in anyone's mouth", "Not something I'll help with".
             FirstChars.auto("\\b(?:isn't|is not|aren't|are not|not) (?:something|anything|an? \\w+|\\w+) (?:that )?"
                     + "i(?:'ll| will|'m going to|'m gonna|'m willing to) (?:\\w+ )?(?:do|put|write|help|give|make|say|produce|"
-                    + "create|post|sign|play|touch|go|share|provide)\\b"),
+                    + "create|post|sign|play|touch|go|share|provide|walk)\\b|"
+                    // the same in the habitual present: "Staff passwords aren't something I share"
+                    + "\\b(?:isn't|is not|aren't|are not|not) (?:something|anything) (?:that )?i (?:share|hand out|give out|"
+                    + "provide|do|write|help with)\\b"),
+            // Declining to take part, as in a game or a round: "I'll sit this one out", "I'm sitting out the ethnic jokes",
+            // "that's one I'll have to sit out". The idiom declines as "I'll pass" does.
+            FirstChars.guard("it", "\\b(?:i|that's one i|this is one i)(?:'ll| will|'m going to)? ?(?:have to )?sit (?:this |that |it )?"
+                    + "(?:one )?out\\b|\\bi(?:'m| am) sitting (?:this one |that one )?out\\b"),
+            // Declining by saying the answer would be fabricated: "any name I gave you would be a guess", "whatever I
+            // produced would be an invented formula", "I'd be making it up". The assistant withholds an answer it
+            // calls unfounded; a hedge that then answers ("I'd be guessing, but probably…") does not say this.
+            FirstChars.auto("\\b(?:any|whatever|anything)\\b[^.;:!?]{0,60}\\bi (?:gave|give|listed|list|produced|produce|"
+                    + "wrote|write|named|name|picked|pick|offered|put|came up with)\\b[^.;:!?]{0,40}\\bwould (?:just |only |"
+                    + "simply )?be (?:invented|made up|made-up|fabricated|fiction|a guess|guesswork|an invented|a made-up|"
+                    + "a fabricat)|\\bi(?:'d| would) (?:just )?be (?:making (?:it|that|this|them|one|something) up|inventing "
+                    + "(?:it|that|them|one|something))\\b"),
             // A refusal in the progressive, about the request itself: "I'm not playing yes/no with the code", "I'm not
             // writing that", "I'm not comfortable discussing that term".
             FirstChars.guard("i", "\\bi(?:'m| am) not (?:playing|doing (?:that|this|it)|writing (?:that|this|it|those|these|"
