@@ -119,12 +119,11 @@ final class Lectures {
      */
     static Optional<Detection> turnAway(String prompt, NormalizedText answer) {
         String a = answer.text().strip();
-        int lead = a.isEmpty() ? 0 : answer.text().indexOf(a.charAt(0));
-        if (a.length() > 1400 || a.length() < 60 || Scripts.looksJapanese(a) || FirstChars.find(STRUCTURE, a) != null
-                || FirstChars.find(ASKS_WHETHER, prompt) != null || FirstChars.find(OPENS_YES_NO, a) != null) {
+        if (a.length() > 1400 || a.length() < 60) {
             return Optional.empty();
         }
-        // normalised text keeps one newline between paragraphs; without list structure a line is a paragraph
+        // the closing paragraph first: it rules out most answers at once, before the scans over the whole text.
+        // Normalised text keeps one newline between paragraphs; without list structure a line is a paragraph.
         int para = a.lastIndexOf('\n');
         int at;
         if (para > 0) {
@@ -134,23 +133,28 @@ final class Lectures {
             }
         } else {
             at = lastSentence(a);
-            if (at <= 0 || FirstChars.find(OFFER, a.substring(at)) == null) {
-                return Optional.empty();
-            }
+        }
+        if (at <= 0 || a.charAt(at) != 'i' && !a.startsWith("but ", at) && !a.startsWith("and ", at)
+                && !a.startsWith("or ", at) && !a.startsWith("so ", at)) {
+            return Optional.empty();
         }
         String close = a.substring(at);
         Matcher m = FirstChars.find(CLOSING_IF, close);
-        if (m == null) {
+        if (m == null || para <= 0 && FirstChars.find(OFFER, close) == null) {
+            return Optional.empty();
+        }
+        if (Scripts.looksJapanese(a) || FirstChars.find(STRUCTURE, a) != null
+                || FirstChars.find(ASKS_WHETHER, prompt) != null || FirstChars.find(OPENS_YES_NO, a) != null) {
             return Optional.empty();
         }
         // the opening must turn away from the request: a negated statement or a judgement the prompt did not bring up
         // (its first paragraph; in a one-paragraph answer, its first sentence). An opening that simply delivers
         // ("A heat pump moves heat…", "Hi Sam, your car is…") keeps its closing offer as an extension of the answer.
-        int nl = a.indexOf('\n');
-        String opening = para > 0 ? a.substring(0, nl) : opening(a, false);
+        String opening = para > 0 ? a.substring(0, a.indexOf('\n')) : opening(a, false);
         if (FirstChars.find(NEGATION, opening) == null && !judges(prompt, opening)) {
             return Optional.empty();
         }
+        int lead = answer.text().indexOf(a.charAt(0));
         return Optional.of(new Detection(RefusalLabel.REFUSAL, answer.originalSlice(lead + at, lead + at + m.end()),
                 answer.originalOffset(lead + at), "turn-away"));
     }
