@@ -107,6 +107,10 @@ public final class RuleRefusalDetector implements RefusalDetector {
             if (yesNo.isPresent()) {
                 return yesNo.get();
             }
+            var answered = YesNo.answersQuestion(p, n, d);
+            if (answered.isPresent()) {
+                return answered.get();
+            }
         }
         if (d.label() == RefusalLabel.COMPLIANCE) {
             return Lectures.find(p, n).or(() -> JapaneseRefusalRules.advisesAgainstRequest(p, n))
