@@ -114,7 +114,7 @@ public final class RuleRefusalDetector implements RefusalDetector {
         }
         if (d.label() == RefusalLabel.COMPLIANCE) {
             return Lectures.find(p, n).or(() -> JapaneseRefusalRules.advisesAgainstRequest(p, n))
-                    .or(() -> Lectures.turnAway(p, n)).orElse(d);
+                    .or(() -> Lectures.turnAway(p, n)).or(() -> Lectures.judgedThenAlternatives(p, n)).orElse(d);
         }
         return d;
     }
