@@ -169,10 +169,10 @@ final class AnswerShape {
                 }
             }
         }
-        // a part named and withheld: whatever content follows is the rest of the request, even where it mentions a
-        // regulator or says "instead" inside the artifact
+        // a part named and withheld: whatever content surrounds it is the rest of the request, even where it mentions
+        // a regulator or says "instead" inside the artifact
         if (refusal.kind() == Segment.Kind.WITHHOLD) {
-            int delivered = 0;
+            int delivered = contentBefore;
             for (int i = firstRefusal + 1; i < segs.size(); i++) {
                 Segment.Kind k = segs.get(i).kind();
                 delivered += k == Segment.Kind.CONTENT || k == Segment.Kind.CONCESSION ? segs.get(i).text().length() : 0;

@@ -59,7 +59,9 @@ final class EnglishRefusalRules implements SentenceRules {
      * A refusal whose object is a named part of the request ("not going to write the threat part", "that part is where
      * I stop", "the tracking is the part I'd steer you away from") withholds that part, like {@link #WITHHOLD}.
      */
-    private static final Pattern PART_NAMED = FirstChars.auto("\\b(?:the|that|this) (?:[^.;:—]{0,60} )?part\\b");
+    private static final Pattern PART_NAMED = FirstChars.auto("\\b(?:the|that|this) (?:[^.;:—]{0,60} )?part\\b|"
+            // a refusal scoped to one of the tasks asked for: "On suing, I can't advise you", "As for the names: …"
+            + "^(?:on|as for|as to|regarding) [^,:;.]{2,60}[,:] ");
 
     private static final Pattern[] REFUSALS = {
             FirstChars.guard("iw", "\\b(?:i|we)(?:'m| am|'re| are)? ?(?:really |simply |just |still |definitely |absolutely )?"
