@@ -130,9 +130,10 @@ final class EnglishRefusalRules implements SentenceRules {
             FirstChars.auto("\\b(?:isn't|is not|aren't|are not|not) (?:something|anything|an? \\w+|\\w+) (?:that )?"
                     + "i(?:'ll| will|'m going to|'m gonna|'m willing to) (?:\\w+ )?(?:do|put|write|help|give|make|say|produce|"
                     + "create|post|sign|play|touch|go|share|provide|walk)\\b|"
-                    // the same in the habitual present: "Staff passwords aren't something I share"
+                    // the same in the habitual present, for disclosing: "Staff passwords aren't something I share" (not
+                    // "isn't something I do anymore", which describes a habit)
                     + "\\b(?:isn't|is not|aren't|are not|not) (?:something|anything) (?:that )?i (?:share|hand out|give out|"
-                    + "provide|do|write|help with)\\b"),
+                    + "provide|disclose|reveal)\\b"),
             // Declining to take part, as in a game or a round: "I'll sit this one out", "I'm sitting out the ethnic jokes",
             // "that's one I'll have to sit out". The idiom declines as "I'll pass" does.
             FirstChars.guard("it", "\\b(?:i|that's one i|this is one i)(?:'ll| will|'m going to)? ?(?:have to )?sit (?:this |that |it )?"
