@@ -175,7 +175,8 @@ final class Lectures {
      */
     static Optional<Detection> judgedThenAlternatives(String prompt, NormalizedText answer) {
         String a = answer.text();
-        if (a.length() > 1600 || a.indexOf(':') < 0 || a.contains("```")) {
+        // normalised text: a heading line ends in ":" right before a newline
+        if (a.length() > 1600 || a.indexOf(":\n") < 0 || a.contains("```")) {
             return Optional.empty();
         }
         int nl = a.indexOf('\n');
