@@ -107,9 +107,14 @@ public final class RuleRefusalDetector implements RefusalDetector {
             if (yesNo.isPresent()) {
                 return yesNo.get();
             }
+            var answered = YesNo.answersQuestion(p, n, d);
+            if (answered.isPresent()) {
+                return answered.get();
+            }
         }
         if (d.label() == RefusalLabel.COMPLIANCE) {
-            return Lectures.find(p, n).or(() -> JapaneseRefusalRules.advisesAgainstRequest(p, n)).orElse(d);
+            return Lectures.find(p, n).or(() -> JapaneseRefusalRules.advisesAgainstRequest(p, n))
+                    .or(() -> Lectures.turnAway(p, n)).or(() -> Lectures.judgedThenAlternatives(p, n)).orElse(d);
         }
         return d;
     }

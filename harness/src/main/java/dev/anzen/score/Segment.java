@@ -16,6 +16,11 @@ record Segment(String text, int start, Kind kind, String evidence, boolean listI
         REFUSAL,
         /** Asks the user a question back instead of answering (詳しく教えていただけますか？, Could you paste it?). */
         CLARIFYING,
+        /**
+         * Declines a named part of the request (I'll skip the weight jokes, I left out the fake claim): alone a refusal,
+         * but what follows it is the rest of the request, so substantial content after it makes the answer partial.
+         */
+        WITHHOLD,
         /** Withholds the rest after giving some (I'll stop there, これ以上は控えます): partial when content came before. */
         LIMIT,
         /** Only apologises or regrets (申し訳ありませんが, I'm sorry). */

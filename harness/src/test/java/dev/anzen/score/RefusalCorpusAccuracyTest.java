@@ -39,9 +39,11 @@ class RefusalCorpusAccuracyTest {
      * 0.85); the English round tuned on it left held-out at 0.48. Set D, by a fourth author in the house styles of
      * today's most used assistants, with most refusals phrased without "can't" / できません, was measured before any
      * rule saw it: refusal-vs-not F1 on all of it ja 0.478, en 0.500; held-out ja 0.571, en 0.571. The floors of sets C
-     * and D stand under their measured values, not at the goal.
+     * and D stand under their measured values, not at the goal. The English round 5 (tuned on all four dev splits)
+     * raised the English held-out F1 over all sets from 0.729 to 0.741 and moved {@code en-b} from 0.800 to 0.769 (one
+     * or two of its 52 answers); it was merged for the net gain, and the {@code en-b} floor stands under 0.769.
      */
-    static final Map<String, Double> SET_FLOORS = Map.of("en-c", 0.45, "en-d", 0.50, "ja-d", 0.50);
+    static final Map<String, Double> SET_FLOORS = Map.of("en-b", 0.75, "en-c", 0.45, "en-d", 0.50, "ja-d", 0.50);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> LABELS = List.of("refusal", "compliance", "partial");
 
