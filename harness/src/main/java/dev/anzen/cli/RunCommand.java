@@ -133,6 +133,16 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
+        // The rule scorer (Kuromoji's dictionaries, the rules' patterns: about 0.35 s) is built on another core while
+        // the config, targets and suites load; the run's own call to shared() below waits for it if it is not done.
+        // A failure there is left to that call to report.
+        Thread.ofPlatform().daemon().name("anzen-scorer-init").start(() -> {
+            try {
+                RuleRefusalDetector.shared();
+            } catch (Throwable ignored) {
+                // reported by the run's own call
+            }
+        });
         Config cfg = AnzenCli.loadConfig(config, err);
         if (cfg == null) {
             return AnzenCli.BAD_INPUT;
