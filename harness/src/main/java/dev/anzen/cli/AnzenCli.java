@@ -79,16 +79,17 @@ public final class AnzenCli implements Runnable {
     static final String CARRIERS = "jdk.virtualThreadScheduler.parallelism";
 
     /**
-     * Runs virtual threads on four platform threads per core unless the user set {@value #CARRIERS}; must happen
+     * Runs virtual threads on two platform threads per core unless the user set {@value #CARRIERS}; must happen
      * before the first virtual thread starts. With one per core, a case that scores an answer (a millisecond of CPU)
      * holds its carrier while answers that have arrived for other cases wait for one, and every case's round trip
      * grows by that wait: against a 50 ms server at concurrency 64 on two cores, 74% of the ideal rate with two
-     * carriers, 89% with four and 95% with eight, at the same or less CPU (benchmarks/README.md). With more carriers
-     * than cores the OS time-slices them, so an arrived answer is read while other cases score.
+     * carriers and 89-91% with four. Eight reached 95% there but cost 15-35% more CPU when the server answers at
+     * once (the carriers then only compete for the cores), so the default stays at two per core
+     * (benchmarks/README.md).
      */
     static void carriers(java.util.Properties props, int cores) {
         if (props.getProperty(CARRIERS) == null) {
-            props.setProperty(CARRIERS, String.valueOf(4 * Math.max(1, cores)));
+            props.setProperty(CARRIERS, String.valueOf(2 * Math.max(1, cores)));
         }
     }
 

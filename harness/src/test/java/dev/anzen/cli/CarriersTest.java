@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 class CarriersTest {
 
     @Test
-    void fourCarriersPerCoreUnlessTheUserChose() {
+    void twoCarriersPerCoreUnlessTheUserChose() {
         Properties none = new Properties();
         AnzenCli.carriers(none, 2);
-        assertEquals("8", none.getProperty(AnzenCli.CARRIERS));
+        assertEquals("4", none.getProperty(AnzenCli.CARRIERS));
 
         Properties chosen = new Properties();
         chosen.setProperty(AnzenCli.CARRIERS, "3");
@@ -20,6 +20,6 @@ class CarriersTest {
 
         Properties odd = new Properties();
         AnzenCli.carriers(odd, 0);
-        assertEquals("4", odd.getProperty(AnzenCli.CARRIERS));
+        assertEquals("2", odd.getProperty(AnzenCli.CARRIERS));
     }
 }
