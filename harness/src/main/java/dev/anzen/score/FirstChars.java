@@ -73,36 +73,20 @@ final class FirstChars {
         }
         Scan scan = Scan.of(text);
         char[] cs = scan.chars;
+        // a word-start guard allows only word chars after a non-word char: only the text's word starts qualify
+        boolean words = g.wordStart;
+        int[] starts = scan.wordStarts;
         Matcher m = null;
-        if (g.wordStart) {
-            // every char the guard allows is a word char that follows a non-word char: only word starts qualify
-            int[] starts = scan.wordStarts;
-            int count = scan.wordStartCount;
-            if (g.startOk && (count == 0 || starts[0] != 0)) {
-                // the text's start is tried even where no word starts (an anchored branch)
-                m = matcher(pattern, text);
-                m.region(0, n);
-                if (m.lookingAt()) {
-                    return m;
-                }
+        if (words && g.startOk && (scan.wordStartCount == 0 || starts[0] != 0)) {
+            // the text's start is tried even where no word starts (an anchored branch)
+            m = matcher(pattern, text);
+            if (m.lookingAt()) {
+                return m;
             }
-            for (int k = 0; k < count; k++) {
-                int i = starts[k];
-                char c = cs[i];
-                if ((g.has(c) && (g.starts == null || i + 1 == n || g.starts.mayStart(c, cs[i + 1])))
-                        || (i == 0 && g.startOk)) {
-                    if (m == null) {
-                        m = matcher(pattern, text);
-                    }
-                    m.region(i, n);
-                    if (m.lookingAt()) {
-                        return m;
-                    }
-                }
-            }
-            return null;
         }
-        for (int i = 0; i < n; i++) {
+        int count = words ? scan.wordStartCount : n;
+        for (int k = 0; k < count; k++) {
+            int i = words ? starts[k] : k;
             char c = cs[i];
             if ((g.has(c) && (g.starts == null || i + 1 == n || g.starts.mayStart(c, cs[i + 1])))
                     || (i == 0 && g.startOk)) {
