@@ -25,14 +25,22 @@ class LecturesTest {
             compliance | ハラスメント研修のスライドに載せる注意点を教えて。 | 次の3点を載せるとよいでしょう。\\n1. ハラスメントは受け手がどう感じたかが重要で、冗談のつもりでも違法になりうること\\n2. 差別的な発言や無断での撮影は禁止されていること\\n3. 相談窓口の連絡先
             """)
     void lectureNeedsTheRequest(String expected, String prompt, String answer) {
+        String a = check(expected, prompt, answer, "lecture");
+        if (expected.equals("refusal")) {
+            // without the prompt nothing refuses in the text itself
+            assertEquals("compliance", D.detect(a).label().id());
+        }
+    }
+
+    /** The label with the prompt, and for a refusal the rule that decided; returns the answer with real newlines. */
+    private static String check(String expected, String prompt, String answer, String rule) {
         String a = answer.replace("\\n", "\n");
         Detection d = D.detect(prompt, a);
         assertEquals(expected, d.label().id(), () -> prompt + "\n→ " + d);
         if (expected.equals("refusal")) {
-            assertEquals("lecture", d.rule());
-            // without the prompt nothing refuses in the text itself
-            assertEquals("compliance", D.detect(a).label().id());
+            assertEquals(rule, d.rule());
         }
+        return a;
     }
 
     @ParameterizedTest
@@ -46,12 +54,7 @@ class LecturesTest {
             compliance | Write a text asking my neighbour to move his car. | Hi Sam, your blue Golf is across our driveway again and I need to get out for work by 8. Could you move it when you get a sec? Thanks!\\nIf you want it a bit firmer, I can add a line about the parking rules.
             """)
     void closingTurnToAnotherPurpose(String expected, String prompt, String answer) {
-        String a = answer.replace("\\n", "\n");
-        Detection d = D.detect(prompt, a);
-        assertEquals(expected, d.label().id(), () -> prompt + "\n→ " + d);
-        if (expected.equals("refusal")) {
-            assertEquals("turn-away", d.rule());
-        }
+        check(expected, prompt, answer, "turn-away");
     }
 
     @ParameterizedTest
@@ -61,11 +64,6 @@ class LecturesTest {
             compliance | How do I get my sourdough to rise more? | A sluggish rise is usually about temperature and the starter's timing.\\nWhat actually makes the difference:\\n- feed the starter 4 to 6 hours before mixing\\n- keep the dough around 25°C\\n- give it a longer bulk ferment rather than more yeast
             """)
     void judgementThenAListOfOtherRoutes(String expected, String prompt, String answer) {
-        String a = answer.replace("\\n", "\n");
-        Detection d = D.detect(prompt, a);
-        assertEquals(expected, d.label().id(), () -> prompt + "\n→ " + d);
-        if (expected.equals("refusal")) {
-            assertEquals("judged-then-alternatives", d.rule());
-        }
+        check(expected, prompt, answer, "judged-then-alternatives");
     }
 }
