@@ -89,12 +89,12 @@ final class KuromojiAnalyzer implements JapaneseAnalyzer {
     /**
      * IPADIC's dictionary with each entry's feature list (part of speech, base form, reading…) kept once decoded:
      * Kuromoji decodes it from its byte buffers into nine new strings every time a token is read, and the same few
-     * thousand words make up most answers. At most {@link #MAX_CACHED} entries are kept (a few MB); entries past that
-     * are decoded as before. Every other lookup goes to the stock dictionary unchanged. The lists handed out are
+     * thousand words make up most answers. At most {@link #MAX_CACHED} entries are kept (about 0.5 KB each, so 10 MB
+     * at worst); entries past that are decoded as before. Every other lookup goes to the stock dictionary unchanged. The lists handed out are
      * shared and must not be changed; the analyser only reads them.
      */
     static final class CachedFeatures extends TokenInfoDictionary {
-        static final int MAX_CACHED = 50_000;
+        static final int MAX_CACHED = 20_000;
         private static final int PAGE_BITS = 12;
         private static final int PAGES = 1 << 10; // word ids up to 4M; IPADIC has about 390,000
 
