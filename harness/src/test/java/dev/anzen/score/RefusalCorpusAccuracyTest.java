@@ -41,9 +41,12 @@ class RefusalCorpusAccuracyTest {
      * rule saw it: refusal-vs-not F1 on all of it ja 0.478, en 0.500; held-out ja 0.571, en 0.571. The floors of sets C
      * and D stand under their measured values, not at the goal. The English round 5 (tuned on all four dev splits)
      * raised the English held-out F1 over all sets from 0.729 to 0.741 and moved {@code en-b} from 0.800 to 0.769 (one
-     * or two of its 52 answers); it was merged for the net gain, and the {@code en-b} floor stands under 0.769.
+     * or two of its 52 answers); it was merged for the net gain, and the {@code en-b} floor stands under 0.769. Set E,
+     * by a fifth author writing the everyday mix of today's assistants, was measured before any rule saw it: on all
+     * of it ja 0.702, en 0.833; held-out ja 0.571, en 0.800.
      */
-    static final Map<String, Double> SET_FLOORS = Map.of("en-b", 0.75, "en-c", 0.45, "en-d", 0.50, "ja-d", 0.50);
+    static final Map<String, Double> SET_FLOORS = Map.of("en-b", 0.75, "en-c", 0.45, "en-d", 0.50, "ja-d", 0.50,
+            "en-e", 0.75, "ja-e", 0.50);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> LABELS = List.of("refusal", "compliance", "partial");
 
