@@ -13,6 +13,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -214,7 +215,8 @@ public final class MockOpenAiServer implements AutoCloseable {
                     break;
                 }
                 int bodyStart = headEnd + 4;
-                String head = new String(b, start, headEnd - start, StandardCharsets.ISO_8859_1).toLowerCase();
+                String head = new String(b, start, headEnd - start, StandardCharsets.ISO_8859_1)
+                        .toLowerCase(Locale.ROOT);
                 int bodyEnd;
                 if (head.contains("\ntransfer-encoding: chunked")) {
                     // the last chunk and an empty trailer end the body (a JSON body has no raw CR LF of its own)

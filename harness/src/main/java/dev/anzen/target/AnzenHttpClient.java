@@ -111,7 +111,7 @@ final class AnzenHttpClient implements HttpClient {
             return delegate().upgrade(socket, target, port, attachment, context);
         }
 
-        TlsSocketStrategy delegate() {
+        private TlsSocketStrategy delegate() {
             TlsSocketStrategy d = delegate;
             if (d == null) {
                 synchronized (this) {

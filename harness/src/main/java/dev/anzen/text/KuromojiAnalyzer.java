@@ -79,19 +79,14 @@ final class KuromojiAnalyzer implements JapaneseAnalyzer {
         ConnectionCosts costs() {
             return connectionCosts;
         }
-
-        /** Stock Kuromoji's own reading of the same file (for the test). */
-        ConnectionCosts stockCosts() throws IOException {
-            return ConnectionCosts.newInstance(resolver);
-        }
     }
 
     /**
      * IPADIC's dictionary with each entry's feature list (part of speech, base form, reading…) kept once decoded:
      * Kuromoji decodes it from its byte buffers into nine new strings every time a token is read, and the same few
      * thousand words make up most answers. At most {@link #MAX_CACHED} entries are kept (about 0.5 KB each, so 10 MB
-     * at worst); entries past that are decoded as before. Every other lookup goes to the stock dictionary unchanged. The lists handed out are
-     * shared and must not be changed; the analyser only reads them.
+     * at worst); entries past that are decoded as before. Every other lookup goes to the stock dictionary unchanged.
+     * The lists handed out are shared and must not be changed; the analyser only reads them.
      */
     static final class CachedFeatures extends TokenInfoDictionary {
         static final int MAX_CACHED = 20_000;
@@ -116,8 +111,9 @@ final class KuromojiAnalyzer implements JapaneseAnalyzer {
             if (wordId < 0 || page >= PAGES) {
                 return stock.getAllFeaturesArray(wordId);
             }
+            int slot = wordId & ((1 << PAGE_BITS) - 1);
             Features[] p = pages[page];
-            Features f = p == null ? null : p[wordId & ((1 << PAGE_BITS) - 1)];
+            Features f = p == null ? null : p[slot];
             if (f != null) {
                 return f.values();
             }
@@ -127,8 +123,8 @@ final class KuromojiAnalyzer implements JapaneseAnalyzer {
                     if (pages[page] == null) {
                         pages[page] = new Features[1 << PAGE_BITS];
                     }
-                    if (pages[page][wordId & ((1 << PAGE_BITS) - 1)] == null) {
-                        pages[page][wordId & ((1 << PAGE_BITS) - 1)] = new Features(values);
+                    if (pages[page][slot] == null) {
+                        pages[page][slot] = new Features(values);
                         cached.incrementAndGet();
                     }
                 }

@@ -114,7 +114,7 @@ public final class NormalizedText {
     }
 
     /** {@link #FLAGS} of one char, worked out on first use. */
-    static byte flags(char c) {
+    private static byte flags(char c) {
         byte f = FLAGS[c];
         if (f == 0) {
             f = (byte) (KNOWN | (NFKC.hasBoundaryBefore(c) ? BOUNDARY : 0) | (isInvisible(c) ? INVISIBLE : 0));

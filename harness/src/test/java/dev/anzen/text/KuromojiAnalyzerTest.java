@@ -87,7 +87,7 @@ class KuromojiAnalyzerTest {
         KuromojiAnalyzer.ArrayCostsBuilder builder = new KuromojiAnalyzer.ArrayCostsBuilder();
         builder.build(); // loads the dictionaries
         ConnectionCosts array = builder.costs();
-        ConnectionCosts stock = builder.stockCosts();
+        ConnectionCosts stock = ConnectionCosts.newInstance(new SimpleResourceResolver(Tokenizer.class));
         assertNotSame(stock, array);
         int size = 1316; // IPADIC's matrix.def: 1316 right ids x 1316 left ids
         long nonZero = 0;
