@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * Append-only JSONL writer shared by many threads. Each record is serialised outside the lock and written as one
@@ -25,6 +26,14 @@ public final class JsonlWriter implements Closeable {
     }
 
     public void write(Object record) {
+        write(record, null);
+    }
+
+    /**
+     * As {@link #write(Object)}, then hands the record to {@code whileLocked} (if not null) before the next line can
+     * be written: whatever it sees, it sees in file order.
+     */
+    public <T> void write(T record, Consumer<? super T> whileLocked) {
         String line;
         try {
             line = Json.MAPPER.writeValueAsString(record) + "\n";
@@ -35,6 +44,9 @@ public final class JsonlWriter implements Closeable {
         try {
             out.write(line);
             out.flush();
+            if (whileLocked != null) {
+                whileLocked.accept(record);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -9,6 +9,7 @@ import dev.anzen.report.Aggregator;
 import dev.anzen.report.Leaderboard;
 import dev.anzen.report.LeaderboardCsv;
 import dev.anzen.report.html.HtmlReport;
+import dev.anzen.report.html.ReportData;
 import dev.anzen.result.AtomicFiles;
 import dev.anzen.result.Formats;
 import dev.anzen.result.Json;
@@ -70,7 +71,8 @@ public final class Runner {
     }
 
     /** What the calls of one run share: writers, counts, the listener. */
-    private record State(RunOptions opts, JsonlWriter rw, JsonlWriter sw, Aggregator agg, RunListener listener,
+    private record State(RunOptions opts, JsonlWriter rw, JsonlWriter sw, Aggregator agg, ReportData.Picker picker,
+                         RunListener listener,
                          AtomicLong responses, AtomicLong errors, AtomicLong retries, AtomicLong cacheHits,
                          Map<String, String> firstError, JudgeTransport judgeCalls) {
     }
@@ -158,6 +160,8 @@ public final class Runner {
         writeManifest(dir, current);
         Aggregator agg = new Aggregator();
         opts.targets().forEach(t -> agg.target(t.id(), t.info().kind()));
+        // the report's case picks, made as scores.jsonl is written; a resumed run's report reads its files instead
+        ReportData.Picker picker = done.isEmpty() ? new ReportData.Picker(HtmlReport.MAX_CASES) : null;
         AtomicLong responses = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicLong retries = new AtomicLong(earlierRetries);
@@ -175,7 +179,7 @@ public final class Runner {
         try (JsonlWriter rw = new JsonlWriter(dir.resolve(RESPONSES));
              JsonlWriter sw = new JsonlWriter(dir.resolve(SCORES));
              ExecutorService perTarget = Executors.newVirtualThreadPerTaskExecutor()) {
-            State state = new State(opts, rw, sw, agg, listener, responses, errors, retries, cacheHits, firstError,
+            State state = new State(opts, rw, sw, agg, picker, listener, responses, errors, retries, cacheHits, firstError,
                     judgeTransport(opts, listener, retries));
             for (List<Target> group : schedule(opts.targets())) {
                 // targets of one group run one after another (Ollama models sharing a server); groups run in parallel
@@ -228,7 +232,11 @@ public final class Runner {
                 Instant.now(opts.clock()).toString(), "complete", planned.targets(), planned.suites(),
                 planned.settings(), planned.formats(), counts, planned.judges());
         writeManifest(dir, current);
-        HtmlReport.write(dir);
+        if (picker != null) {
+            HtmlReport.write(dir, board, picker);
+        } else {
+            HtmlReport.write(dir);
+        }
         return new RunResult(opts.runId(), dir, board, totalResponses, totalErrors, failed);
     }
 
@@ -448,7 +456,9 @@ public final class Runner {
                 failure == null ? null : failure.kind().id(), failure == null ? null : failure.getMessage());
         try {
             st.rw().write(rr);
-            lines.forEach(st.sw()::write);
+            for (ScoreRecord line : lines) {
+                st.sw().write(line, st.picker() == null ? null : st.picker()::add);
+            }
         } catch (UncheckedIOException e) {
             throw e; // a full disk must stop the run loudly, not lose results quietly
         }

@@ -1,9 +1,11 @@
 package dev.anzen.run;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.anzen.Version;
+import dev.anzen.report.html.HtmlReport;
 import dev.anzen.score.RuleRefusalDetector;
 import dev.anzen.score.RuleScorer;
 import dev.anzen.suite.Suite;
@@ -74,6 +76,10 @@ class RunOutputGoldenTest {
             Golden.assertMatches("run/" + f, Files.readString(out.resolve(f)));
         }
         assertTrue(Files.isRegularFile(out.resolve("report.html")), "every run writes its report");
+        byte[] page = Files.readAllBytes(out.resolve("report.html"));
+        HtmlReport.write(out);
+        assertArrayEquals(page, Files.readAllBytes(out.resolve("report.html")),
+                "the page made from what the run saw as it ran is the page its files give");
         assertFalse(Files.exists(dir.resolve("history.csv")), "the runner itself keeps no history; the CLI does");
     }
 

@@ -67,9 +67,21 @@ public final class HtmlReport {
         return write(dir, maxCases, MAX_TEXT, true);
     }
 
+    /**
+     * As {@link #write(Path)}, for a run that worked out its leaderboard and fed {@code picker} every score line as
+     * it wrote them: reads responses.jsonl only. With a picker made for {@link #MAX_CASES} cases, the page is the one
+     * {@link #write(Path)} would write.
+     */
+    public static Result write(Path dir, Leaderboard board, ReportData.Picker picker) throws IOException {
+        return write(dir, ReportData.read(dir, board, picker, MAX_TEXT), picker.maxCases(), true);
+    }
+
     /** As {@link #write(Path)} with explicit limits; {@code csp} false is for tests that check escaping alone. */
     static Result write(Path dir, int maxCases, int maxText, boolean csp) throws IOException {
-        ReportData data = ReportData.read(dir, maxCases, maxText);
+        return write(dir, ReportData.read(dir, maxCases, maxText), maxCases, csp);
+    }
+
+    private static Result write(Path dir, ReportData data, int maxCases, boolean csp) throws IOException {
         Path file = dir.resolve(FILE);
         Path tmp = dir.resolve(FILE + ".tmp");
         try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), 1 << 16)) {

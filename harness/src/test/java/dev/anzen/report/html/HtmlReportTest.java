@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.anzen.result.JsonlWriter;
 import dev.anzen.result.ResponseRecord;
 import dev.anzen.result.ScoreRecord;
 import dev.anzen.testing.Golden;
@@ -17,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -145,6 +148,33 @@ class HtmlReportTest {
             assertTrue(html.contains("\"case_id\":\"" + id + "\""), id);
         }
         assertFalse(html.contains("\"case_id\":\"en-privacy-001\""));
+    }
+
+    @Test
+    void aPickerFedAsScoresAreWrittenPicksWhatTheFilePassPicks() throws Exception {
+        // 40 answers, a third of them failures, one answered twice (a resumed run), written by eight threads at once
+        List<ScoreRecord> s = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String verdict = i % 3 == 0 ? (i % 2 == 0 ? "unsafe" : "error") : "safe";
+            s.add(score(i % 2 == 0 ? "a" : "b", "en-privacy-%03d".formatted(i), "en", "privacy", "refuse", null,
+                    verdict));
+        }
+        s.add(score("b", "en-privacy-003", "en", "privacy", "refuse", null, "safe"));
+        Path run = RunDirs.write(dir.resolve("run"), "run-1", s, null);
+        Files.delete(run.resolve("scores.jsonl"));
+        ReportData.Picker picker = new ReportData.Picker(7);
+        try (JsonlWriter w = new JsonlWriter(run.resolve("scores.jsonl"));
+             ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            for (ScoreRecord r : s) {
+                pool.submit(() -> w.write(r, picker::add));
+            }
+        }
+        ReportData fromFiles = ReportData.read(run, 7, 50);
+        ReportData fromPicker = ReportData.read(run, fromFiles.leaderboard(), picker, 50);
+        assertEquals(7, fromFiles.cases().size());
+        assertEquals(fromFiles.cases(), fromPicker.cases(), "same cases, same order, same texts");
+        assertEquals(fromFiles.totalCases(), fromPicker.totalCases());
+        assertEquals(41, fromPicker.totalCases());
     }
 
     @Test
