@@ -72,7 +72,7 @@ public final class AnzenCli implements Runnable {
 
     public static void main(String[] args) {
         carriers(System.getProperties(), Runtime.getRuntime().availableProcessors());
-        System.exit(execute(args));
+        FastExit.exit(execute(args));
     }
 
     /** The JDK property that sizes the pool of platform threads virtual threads run on (default: one per core). */
