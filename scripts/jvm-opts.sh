@@ -14,7 +14,7 @@
 # -Danzen.fastExit=true: once a command has closed its files, the process ends with the C library's _exit (JDK 22+)
 # instead of System.exit, which waits 0.3 s for the JDK's own I/O poller thread after any run against a model server
 # (harness/src/main/java/dev/anzen/cli/FastExit.java). -XX:-UsePerfData goes with it: the JVM would otherwise leave
-# its hsperfdata file in /tmp (it also saves a little start-up); jps and jcmd then do not list the process.
+# its hsperfdata file in /tmp; jps and jcmd then do not list the process.
 anzen_jvm_opts() {
   local java="$ANZEN_JAVA_HOME/bin/java" jar="$ANZEN_HOME/harness/target/anzen.jar" jdk aot work
   read -r -a ANZEN_JVM_OPTS <<< \

@@ -72,9 +72,8 @@ public final class Runner {
 
     /** What the calls of one run share: writers, counts, the listener. */
     private record State(RunOptions opts, JsonlWriter rw, JsonlWriter sw, Aggregator agg, ReportData.Picker picker,
-                         RunListener listener,
-                         AtomicLong responses, AtomicLong errors, AtomicLong retries, AtomicLong cacheHits,
-                         Map<String, String> firstError, JudgeTransport judgeCalls) {
+                         RunListener listener, AtomicLong responses, AtomicLong errors, AtomicLong retries,
+                         AtomicLong cacheHits, Map<String, String> firstError, JudgeTransport judgeCalls) {
     }
 
     /** A run in progress; {@link #run} drives it, {@link #markInterrupted} records a kill. */
@@ -179,8 +178,8 @@ public final class Runner {
         try (JsonlWriter rw = new JsonlWriter(dir.resolve(RESPONSES));
              JsonlWriter sw = new JsonlWriter(dir.resolve(SCORES));
              ExecutorService perTarget = Executors.newVirtualThreadPerTaskExecutor()) {
-            State state = new State(opts, rw, sw, agg, picker, listener, responses, errors, retries, cacheHits, firstError,
-                    judgeTransport(opts, listener, retries));
+            State state = new State(opts, rw, sw, agg, picker, listener, responses, errors, retries, cacheHits,
+                    firstError, judgeTransport(opts, listener, retries));
             for (List<Target> group : schedule(opts.targets())) {
                 // targets of one group run one after another (Ollama models sharing a server); groups run in parallel
                 perTarget.submit(() -> {
