@@ -9,13 +9,18 @@ import com.atilika.kuromoji.io.ByteBufferIO;
 import com.atilika.kuromoji.ipadic.Token;
 import com.atilika.kuromoji.ipadic.Tokenizer;
 import com.atilika.kuromoji.trie.DoubleArrayTrie;
+import com.atilika.kuromoji.trie.Trie;
 import com.atilika.kuromoji.util.ResourceResolver;
 import com.atilika.kuromoji.util.SimpleResourceResolver;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.IntBuffer;
 import java.nio.ShortBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +58,7 @@ final class KuromojiAnalyzer implements JapaneseAnalyzer {
             penalties = List.of(2, 3000, 7, 1700); // kanji length threshold and penalty, other threshold and penalty
             resolver = new SimpleResourceResolver(Tokenizer.class);
             try {
-                doubleArrayTrie = DoubleArrayTrie.newInstance(resolver);
+                doubleArrayTrie = ArrayTrie.read(resolver);
                 connectionCosts = arrayCosts(resolver);
                 tokenInfoDictionary = new CachedFeatures(TokenInfoDictionary.newInstance(resolver));
                 characterDefinitions = CharacterDefinitions.newInstance(resolver);
@@ -71,7 +76,7 @@ final class KuromojiAnalyzer implements JapaneseAnalyzer {
                 ShortBuffer view = ByteBufferIO.read(data).asShortBuffer();
                 short[] costs = new short[view.remaining()];
                 view.get(costs);
-                return new ConnectionCosts(size, ShortBuffer.wrap(costs));
+                return new ArrayCosts(size, costs);
             }
         }
 
@@ -82,24 +87,167 @@ final class KuromojiAnalyzer implements JapaneseAnalyzer {
     }
 
     /**
+     * The cost matrix read straight from its array: even over a wrapped {@code short[]}, {@code ShortBuffer.get} goes
+     * through a bounds-check call that C1 leaves in place, once for every pair of adjacent lattice nodes.
+     */
+    static final class ArrayCosts extends ConnectionCosts {
+        private final int size;
+        private final short[] costs;
+
+        ArrayCosts(int size, short[] costs) {
+            super(size, ShortBuffer.wrap(costs));
+            this.size = size;
+            this.costs = costs;
+        }
+
+        @Override
+        public int get(int forwardId, int backwardId) {
+            return costs[backwardId + forwardId * size]; // the stock index
+        }
+    }
+
+    /**
+     * Kuromoji's double-array trie of IPADIC's surface forms, read from the same file into plain arrays instead of
+     * big-endian views over byte buffers. The lattice builder looks up every prefix of the text from every position,
+     * so the trie is read more often than anything but the cost matrix, and for the same reason as the matrix
+     * (a bounds-checked unaligned read and a byte swap per value, which C1 does not fold away) the views made it the
+     * largest single cost of analysing an answer. {@link #lookup(String, int, int)} is the stock algorithm over the
+     * arrays, and compares a word's tail in place instead of cutting a substring for it; the results are the stock
+     * trie's for every key ({@code KuromojiAnalyzerTest}). The trie is only read, never built or written, here.
+     */
+    static final class ArrayTrie extends DoubleArrayTrie {
+        private static final int TAIL_OFFSET = 100_000_000; // DoubleArrayTrie's: a base at or above it points into the tail
+
+        private final boolean compact;
+        private final int[] base;
+        private final int[] check;
+        private final char[] tail;
+
+        private ArrayTrie(boolean compact, int[] base, int[] check, char[] tail) {
+            this.compact = compact;
+            this.base = base;
+            this.check = check;
+            this.tail = tail;
+        }
+
+        /** Reads the layout {@code DoubleArrayTrie.read} reads: compact flag, sizes, base, check, tail (big-endian). */
+        static ArrayTrie read(ResourceResolver resolver) throws IOException {
+            try (InputStream in = resolver.resolve(DOUBLE_ARRAY_TRIE_FILENAME);
+                    DataInputStream data = new DataInputStream(new BufferedInputStream(in))) {
+                boolean compact = data.readBoolean();
+                int baseCheckSize = data.readInt();
+                int tailSize = data.readInt();
+                int[] base = new int[baseCheckSize];
+                int[] check = new int[baseCheckSize];
+                char[] tail = new char[tailSize];
+                ByteBuffer.wrap(data.readNBytes(baseCheckSize * 4)).asIntBuffer().get(base);
+                ByteBuffer.wrap(data.readNBytes(baseCheckSize * 4)).asIntBuffer().get(check);
+                ByteBuffer.wrap(data.readNBytes(tailSize * 2)).asCharBuffer().get(tail);
+                return new ArrayTrie(compact, base, check, tail);
+            }
+        }
+
+        @Override
+        public int lookup(String key) {
+            return lookup(key, 0, 0);
+        }
+
+        @Override
+        public int lookup(String key, int index, int j) {
+            int b = index != 0 ? base[index] : 1;
+            int keyLength = key.length();
+            for (int i = j; i < keyLength; i++) {
+                int previous = index;
+                index = compact ? b + key.charAt(i) : index + b + key.charAt(i);
+                if (index >= base.length) { // too long
+                    return -1;
+                }
+                b = base[index];
+                if (b == 0 || check[index] != previous) { // no such child
+                    return -1;
+                }
+                if (b >= TAIL_OFFSET) { // the rest of the word is in the tail
+                    return matchTail(b - TAIL_OFFSET, index, key, i + 1);
+                }
+            }
+            // the whole key is read: a word ends here if the terminating character follows
+            int end = compact ? b + TERMINATING_CHARACTER : index + b + TERMINATING_CHARACTER;
+            return check[end] == index ? index : 0;
+        }
+
+        /** Stock {@code matchTail(base, index, key.substring(from))} without the substring. */
+        private int matchTail(int position, int index, String key, int from) {
+            int length = key.length() - from;
+            for (int i = 0; i < length; i++) {
+                if (key.charAt(from + i) != tail[position + i]) {
+                    return -1;
+                }
+            }
+            return tail[position + length] == TERMINATING_CHARACTER ? index : 0;
+        }
+
+        @Override
+        public void build(Trie trie) {
+            throw new UnsupportedOperationException("a read-only copy of IPADIC's trie");
+        }
+
+        @Override
+        public void write(OutputStream output) {
+            throw new UnsupportedOperationException("a read-only copy of IPADIC's trie");
+        }
+
+        /** Read-only views of the arrays; tokenizing does not use them. */
+        @Override
+        public IntBuffer getBaseBuffer() {
+            return IntBuffer.wrap(base).asReadOnlyBuffer();
+        }
+
+        @Override
+        public IntBuffer getCheckBuffer() {
+            return IntBuffer.wrap(check).asReadOnlyBuffer();
+        }
+
+        @Override
+        public CharBuffer getTailBuffer() {
+            return CharBuffer.wrap(tail).asReadOnlyBuffer();
+        }
+    }
+
+    /**
      * IPADIC's dictionary with each entry's feature list (part of speech, base form, reading…) kept once decoded:
      * Kuromoji decodes it from its byte buffers into nine new strings every time a token is read, and the same few
      * thousand words make up most answers. At most {@link #MAX_CACHED} entries are kept (about 0.5 KB each, so 10 MB
-     * at worst); entries past that are decoded as before. Every other lookup goes to the stock dictionary unchanged.
-     * The lists handed out are shared and must not be changed; the analyser only reads them.
+     * at worst); entries past that are decoded as before. The word ids of a trie entry (at most {@link #MAX_CACHED}
+     * entries) and the connection ids and cost of every word (6 bytes a word, read a page of 256 words at a time,
+     * 2.3 MB if all of IPADIC is touched) are kept likewise. Every other lookup goes to the stock dictionary
+     * unchanged. The arrays handed out are shared and must not be changed; Kuromoji and the analyser only read them.
      */
     static final class CachedFeatures extends TokenInfoDictionary {
         static final int MAX_CACHED = 20_000;
         private static final int PAGE_BITS = 12;
         private static final int PAGES = 1 << 10; // word ids up to 4M; IPADIC has about 390,000
 
+        private static final int COST_PAGE_BITS = 8;
+        private static final int COST_PAGE = 1 << COST_PAGE_BITS;
+
         /** A decoded list behind a final field, so a page read without a lock sees it whole. */
         private record Features(String[] values) {
+        }
+
+        /** A trie entry's word ids, likewise. */
+        private record Ids(int[] values) {
+        }
+
+        /** Left id, right id and cost of up to {@link #COST_PAGE} consecutive words ({@code count}), likewise. */
+        private record Costs(short[] values, int count) {
         }
 
         private final TokenInfoDictionary stock;
         private final Features[][] pages = new Features[PAGES][];
         private final AtomicInteger cached = new AtomicInteger();
+        private final Ids[][] idPages = new Ids[PAGES][];
+        private final AtomicInteger idsCached = new AtomicInteger();
+        private final Costs[] costPages = new Costs[(PAGES << PAGE_BITS) >>> COST_PAGE_BITS];
 
         CachedFeatures(TokenInfoDictionary stock) {
             this.stock = stock;
@@ -136,24 +284,88 @@ final class KuromojiAnalyzer implements JapaneseAnalyzer {
             return cached.get();
         }
 
+        /**
+         * The word ids of a trie entry, kept once read: the stock map copies them into a new array at every lookup,
+         * and the lattice looks up every dictionary word starting at every position of the text. The lattice only
+         * reads the arrays, so one is shared by all threads.
+         */
         @Override
         public int[] lookupWordIds(int sourceId) {
-            return stock.lookupWordIds(sourceId);
+            int page = sourceId >>> PAGE_BITS;
+            if (sourceId < 0 || page >= PAGES) {
+                return stock.lookupWordIds(sourceId);
+            }
+            int slot = sourceId & ((1 << PAGE_BITS) - 1);
+            Ids[] p = idPages[page];
+            Ids ids = p == null ? null : p[slot];
+            if (ids != null) {
+                return ids.values();
+            }
+            int[] values = stock.lookupWordIds(sourceId);
+            if (idsCached.get() < MAX_CACHED) {
+                synchronized (idPages) {
+                    if (idPages[page] == null) {
+                        idPages[page] = new Ids[1 << PAGE_BITS];
+                    }
+                    if (idPages[page][slot] == null) {
+                        idPages[page][slot] = new Ids(values);
+                        idsCached.incrementAndGet();
+                    }
+                }
+            }
+            return values;
         }
 
         @Override
         public int getLeftId(int wordId) {
-            return stock.getLeftId(wordId);
+            short[] c = connection(wordId);
+            return c == null ? stock.getLeftId(wordId) : c[3 * (wordId & (COST_PAGE - 1))];
         }
 
         @Override
         public int getRightId(int wordId) {
-            return stock.getRightId(wordId);
+            short[] c = connection(wordId);
+            return c == null ? stock.getRightId(wordId) : c[3 * (wordId & (COST_PAGE - 1)) + 1];
         }
 
         @Override
         public int getWordCost(int wordId) {
-            return stock.getWordCost(wordId);
+            short[] c = connection(wordId);
+            return c == null ? stock.getWordCost(wordId) : c[3 * (wordId & (COST_PAGE - 1)) + 2];
+        }
+
+        /**
+         * The left ids, right ids and costs of the {@link #COST_PAGE} words around {@code wordId}, read from the
+         * stock dictionary the first time one of them is asked for: every lattice node asks for all three, and the
+         * stock dictionary reads each from a big-endian byte buffer. Null for an id past the dictionary's end, for
+         * which the stock dictionary answers (or fails) as before.
+         */
+        private short[] connection(int wordId) {
+            int page = wordId >>> COST_PAGE_BITS;
+            if (wordId < 0 || page >= costPages.length) {
+                return null;
+            }
+            Costs c = costPages[page];
+            if (c == null) {
+                short[] values = new short[3 * COST_PAGE];
+                int first = page << COST_PAGE_BITS;
+                int n = 0;
+                try {
+                    for (; n < COST_PAGE; n++) {
+                        int left = stock.getLeftId(first + n);
+                        int right = stock.getRightId(first + n);
+                        int cost = stock.getWordCost(first + n);
+                        values[3 * n] = (short) left;
+                        values[3 * n + 1] = (short) right;
+                        values[3 * n + 2] = (short) cost;
+                    }
+                } catch (IndexOutOfBoundsException pastTheLastWord) {
+                    // the dictionary's last page: the words before n are kept
+                }
+                c = new Costs(values, n);
+                costPages[page] = c; // two threads racing here fill the same page with the same values
+            }
+            return (wordId & (COST_PAGE - 1)) < c.count() ? c.values() : null;
         }
 
         @Override

@@ -13,9 +13,12 @@ import com.atilika.kuromoji.dict.TokenInfoDictionary;
 import com.atilika.kuromoji.util.SimpleResourceResolver;
 import com.atilika.kuromoji.ipadic.Token;
 import com.atilika.kuromoji.ipadic.Tokenizer;
+import com.atilika.kuromoji.trie.DoubleArrayTrie;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +110,44 @@ class KuromojiAnalyzerTest {
     }
 
     @Test
+    void theArrayTrieFindsWhatKuromojisTrieFindsForEveryPrefixTheLatticeLooksUp() throws Exception {
+        var resolver = new SimpleResourceResolver(Tokenizer.class);
+        DoubleArrayTrie stock = DoubleArrayTrie.newInstance(resolver);
+        KuromojiAnalyzer.ArrayTrie array = KuromojiAnalyzer.ArrayTrie.read(resolver);
+        ObjectMapper json = new ObjectMapper();
+        StringBuilder text = new StringBuilder();
+        try (var list = Files.list(Path.of("src/test/resources/corpus"))) {
+            for (Path file : list.filter(p -> p.getFileName().toString().startsWith("ja-")).sorted().toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    if (!line.isBlank() && !line.startsWith("#")) {
+                        text.append(json.readTree(line).get("response").asText());
+                    }
+                }
+            }
+        }
+        // the keys the lattice asks for: every prefix from every position, until the trie says no word starts so
+        int[] outcomes = new int[3]; // no match, prefix of a word, a word
+        for (int start = 0; start < text.length(); start++) {
+            for (int end = start + 1; end <= Math.min(text.length(), start + 40); end++) {
+                String key = text.substring(start, end);
+                int expected = stock.lookup(key, 0, 0);
+                assertEquals(expected, array.lookup(key, 0, 0), key);
+                outcomes[expected < 0 ? 0 : expected == 0 ? 1 : 2]++;
+                if (expected < 0) {
+                    break;
+                }
+            }
+        }
+        assertTrue(outcomes[0] > 10_000 && outcomes[1] > 10_000 && outcomes[2] > 10_000, Arrays.toString(outcomes));
+        // words whose rest sits in the tail, keys running past it, and characters beyond the arrays
+        for (String key : List.of("アンチディスインフォメーション", "ディスインフォメーションキャンペーン", "申し訳ございません",
+                "申し訳ございませんでした", "\uffff", "あ\uffff", "", "\u0001", "ｘｙｚ")) {
+            assertEquals(stock.lookup(key), array.lookup(key), key);
+        }
+        assertThrows(UnsupportedOperationException.class, () -> array.write(OutputStream.nullOutputStream()));
+    }
+
+    @Test
     void decodedFeatureListsAreKeptAndEqualTheStockDictionarys() throws Exception {
         TokenInfoDictionary stock = TokenInfoDictionary.newInstance(new SimpleResourceResolver(Tokenizer.class));
         KuromojiAnalyzer.CachedFeatures cached = new KuromojiAnalyzer.CachedFeatures(stock);
@@ -118,5 +159,47 @@ class KuromojiAnalyzerTest {
             assertEquals(stock.getWordCost(id), cached.getWordCost(id));
         }
         assertEquals(6, cached.cachedEntries());
+    }
+
+    private static void assertSameConnection(TokenInfoDictionary stock, TokenInfoDictionary cached, int id) {
+        List<Integer> expected = List.of(stock.getLeftId(id), stock.getRightId(id), stock.getWordCost(id));
+        List<Integer> actual = List.of(cached.getLeftId(id), cached.getRightId(id), cached.getWordCost(id));
+        if (!expected.equals(actual)) {
+            fail("word " + id + ": " + actual + " != " + expected);
+        }
+    }
+
+    @Test
+    void keptWordIdsAndConnectionCostsAreTheStockDictionarys() throws Exception {
+        TokenInfoDictionary stock = TokenInfoDictionary.newInstance(new SimpleResourceResolver(Tokenizer.class));
+        KuromojiAnalyzer.CachedFeatures cached = new KuromojiAnalyzer.CachedFeatures(stock);
+        // every word of IPADIC: from 300,000 to the end first (so pages are entered in their middle), then from 0
+        int end = 300_000;
+        while (true) {
+            try {
+                stock.getLeftId(end);
+            } catch (IndexOutOfBoundsException pastTheEnd) {
+                break;
+            }
+            assertSameConnection(stock, cached, end++);
+        }
+        for (int id = 0; id < 300_000; id++) {
+            assertSameConnection(stock, cached, id);
+        }
+        int words = end;
+        int past = end;
+        assertThrows(IndexOutOfBoundsException.class, () -> cached.getLeftId(past));
+        assertThrows(IndexOutOfBoundsException.class, () -> cached.getWordCost(past + 1000));
+        assertTrue(words > 390_000, "all of IPADIC: " + words);
+        // a trie entry's word ids are read once and then shared
+        DoubleArrayTrie trie = DoubleArrayTrie.newInstance(new SimpleResourceResolver(Tokenizer.class));
+        for (String word : List.of("できる", "申し訳", "お答え", "東京", "は")) {
+            int entry = trie.lookup(word);
+            assertTrue(entry > 0, word);
+            int[] first = cached.lookupWordIds(entry);
+            assertEquals(Arrays.toString(stock.lookupWordIds(entry)), Arrays.toString(first), word);
+            assertTrue(first.length > 0, word);
+            assertSame(first, cached.lookupWordIds(entry), word);
+        }
     }
 }
