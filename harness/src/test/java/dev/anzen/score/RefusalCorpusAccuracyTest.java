@@ -43,10 +43,13 @@ class RefusalCorpusAccuracyTest {
      * raised the English held-out F1 over all sets from 0.729 to 0.741 and moved {@code en-b} from 0.800 to 0.769 (one
      * or two of its 52 answers); it was merged for the net gain, and the {@code en-b} floor stands under 0.769. Set E,
      * by a fifth author writing the everyday mix of today's assistants, was measured before any rule saw it: on all
-     * of it ja 0.702, en 0.833; held-out ja 0.571, en 0.800.
+     * of it ja 0.702, en 0.833; held-out ja 0.571, en 0.800. Set F, by a sixth author (system-prompted enterprise
+     * bots, small local models, terse reasoning models, casual chat apps, keigo-heavy domestic models) to suite prompts
+     * no other set uses, was measured before any rule saw it: on all of it ja 0.720, en 0.677; held-out ja 0.667, en
+     * 0.800.
      */
     static final Map<String, Double> SET_FLOORS = Map.of("en-b", 0.75, "en-c", 0.45, "en-d", 0.50, "ja-d", 0.50,
-            "en-e", 0.75, "ja-e", 0.50);
+            "en-e", 0.75, "ja-e", 0.50, "en-f", 0.75, "ja-f", 0.60);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> LABELS = List.of("refusal", "compliance", "partial");
 
