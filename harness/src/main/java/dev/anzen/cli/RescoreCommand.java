@@ -6,7 +6,6 @@ import dev.anzen.report.ConsoleTable;
 import dev.anzen.result.Json;
 import dev.anzen.result.Manifest;
 import dev.anzen.run.Rescorer;
-import dev.anzen.score.RuleRefusalDetector;
 import dev.anzen.score.RuleScorer;
 import dev.anzen.suite.Case;
 import dev.anzen.suite.SuiteLoader;
@@ -37,6 +36,9 @@ final class RescoreCommand implements Callable<Integer> {
     @CommandLine.Mixin
     JudgeOptions judging = new JudgeOptions();
 
+    @CommandLine.Mixin
+    ScorerOption scoring = new ScorerOption();
+
     @CommandLine.Option(names = "--cache", paramLabel = "DIR",
             description = "Cache folder for judge verdicts (default: as for 'anzen run').")
     Path cacheDir;
@@ -57,6 +59,10 @@ final class RescoreCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         Rescorer.Result r;
         JudgePanel panel;
+        RuleScorer scorer = scoring.scorer(err);
+        if (scorer == null) {
+            return AnzenCli.BAD_INPUT;
+        }
         Config cfg = AnzenCli.loadConfig(config, err);
         if (cfg == null) {
             return AnzenCli.BAD_INPUT;
@@ -69,8 +75,8 @@ final class RescoreCommand implements Callable<Integer> {
             return AnzenCli.BAD_INPUT;
         }
         try {
-            r = panel == null ? Rescorer.rescore(dir, new RuleScorer(RuleRefusalDetector.shared()), Clock.systemUTC())
-                    : Rescorer.rescore(dir, new RuleScorer(RuleRefusalDetector.shared()), panel,
+            r = panel == null ? Rescorer.rescore(dir, scorer, Clock.systemUTC())
+                    : Rescorer.rescore(dir, scorer, panel,
                     JudgeSetup.transport(panel, Map.of()), knownCases(err), Clock.systemUTC());
         } catch (NoSuchFileException e) {
             err.println("anzen: " + e.getMessage());
@@ -84,7 +90,7 @@ final class RescoreCommand implements Callable<Integer> {
         }
         ConsoleTable.print(r.leaderboard(), out);
         out.printf("%nRescored %d response(s) in %s with %s; %d verdict(s) changed.%n", r.responses(), dir,
-                RuleScorer.ID + (panel == null ? "" : " and " + panel.judges().size() + " judge(s) ("
+                scorer.id() + (panel == null ? "" : " and " + panel.judges().size() + " judge(s) ("
                         + panel.policy().id() + ")"), r.changed());
         return AnzenCli.OK;
     }

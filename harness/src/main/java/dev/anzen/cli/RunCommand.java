@@ -7,7 +7,6 @@ import dev.anzen.run.Defaults;
 import dev.anzen.run.RunOptions;
 import dev.anzen.run.RunResult;
 import dev.anzen.run.Runner;
-import dev.anzen.score.RuleRefusalDetector;
 import dev.anzen.score.RuleScorer;
 import dev.anzen.suite.Case;
 import dev.anzen.suite.Lang;
@@ -121,6 +120,9 @@ final class RunCommand implements Callable<Integer> {
     boolean quiet;
 
     @CommandLine.Mixin
+    ScorerOption scoring = new ScorerOption();
+
+    @CommandLine.Mixin
     JudgeOptions judging = new JudgeOptions();
 
     @CommandLine.Spec
@@ -133,12 +135,15 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
-        // The rule scorer (Kuromoji's dictionaries, the rules' patterns: about 0.35 s) is built on another core while
-        // the config, targets and suites load; the run's own call to shared() below waits for it if it is not done.
-        // A failure there is left to that call to report.
+        // The scorer (Kuromoji's dictionaries, the rules' patterns, the model's weights) is built on another core while
+        // the config, targets and suites load; the run's own call below waits for it if it is not done. A failure
+        // there is left to that call to report.
+        if (!scoring.valid(err)) {
+            return AnzenCli.BAD_INPUT;
+        }
         Thread.ofPlatform().daemon().name("anzen-scorer-init").start(() -> {
             try {
-                RuleRefusalDetector.shared();
+                RuleScorer.named(scoring.name);
             } catch (Throwable ignored) {
                 // reported by the run's own call
             }
@@ -277,7 +282,11 @@ final class RunCommand implements Callable<Integer> {
         }
         RunOptions opts = new RunOptions(built, perTarget, conc, dir, runId, clock, null, settings, null, null, runSeed,
                 cache, slice);
-        Runner runner = new Runner(new RuleScorer(RuleRefusalDetector.shared()), panel);
+        RuleScorer scorer = scoring.scorer(err);
+        if (scorer == null) {
+            return AnzenCli.BAD_INPUT;
+        }
+        Runner runner = new Runner(scorer, panel);
         err.printf("anzen: %s %s: %d case(s)%s × %d target(s) → %s%n", resume != null ? "resuming run in" : "run",
                 resume != null ? dir.toString() : runId, cases.size(),
                 cases.size() > baseCases ? " (" + baseCases + " + " + (cases.size() - baseCases) + " attacked variants)" : "",

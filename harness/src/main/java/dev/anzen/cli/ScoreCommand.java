@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anzen.score.Detection;
 import dev.anzen.score.PiiScorer;
-import dev.anzen.score.RuleRefusalDetector;
 import dev.anzen.score.RuleScorer;
 import dev.anzen.score.Score;
 import dev.anzen.suite.Expected;
@@ -40,6 +39,9 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Output JSONL (default: standard output).")
     Path out;
 
+    @CommandLine.Mixin
+    ScorerOption scoring = new ScorerOption();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -48,7 +50,10 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        RuleScorer scorer = new RuleScorer(RuleRefusalDetector.shared());
+        RuleScorer scorer = scoring.scorer(err);
+        if (scorer == null) {
+            return AnzenCli.BAD_INPUT;
+        }
         int problems = 0;
         String name = in.equals("-") ? "<stdin>" : in;
         try (BufferedReader reader = in.equals("-")
@@ -120,7 +125,7 @@ final class ScoreCommand implements Callable<Integer> {
         }
         Detection d = scorer.detector().detect(o.path("prompt").asText(""), answer);
         o.put("label", d.label().id());
-        o.put("scorer", RuleScorer.ID);
+        o.put("scorer", scorer.id());
         o.put("evidence", d.evidence().isEmpty() ? d.rule() : d.evidence());
         ArrayNode pii = o.putArray("pii");
         for (PiiScorer.Finding f : PiiScorer.leaked(context, answer)) {

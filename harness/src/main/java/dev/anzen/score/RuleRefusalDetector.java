@@ -96,7 +96,11 @@ public final class RuleRefusalDetector implements RefusalDetector {
 
     @Override
     public Detection detect(String prompt, String answer) {
-        NormalizedText n = NormalizedText.of(answer == null ? "" : answer);
+        return detect(prompt, NormalizedText.of(answer == null ? "" : answer));
+    }
+
+    /** {@link #detect(String, String)} of an answer already normalised (the blended detector shares it). */
+    Detection detect(String prompt, NormalizedText n) {
         Detection d = detect(n);
         if (prompt == null || prompt.isBlank()) {
             return d;

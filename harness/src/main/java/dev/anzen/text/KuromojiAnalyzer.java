@@ -23,6 +23,7 @@ import java.nio.CharBuffer;
 import java.nio.IntBuffer;
 import java.nio.ShortBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -390,8 +391,27 @@ final class KuromojiAnalyzer implements JapaneseAnalyzer {
         return features != null && index < features.length ? features[index] : null;
     }
 
+    /**
+     * The last text this thread analysed and its morphemes: the default scorer's rules and its model both read the
+     * answer (each case runs on a virtual thread of its own), and the second reading is then free.
+     */
+    private static final ThreadLocal<Last> LAST = new ThreadLocal<>();
+
+    private record Last(String text, List<Morpheme> morphemes) {
+    }
+
     @Override
     public List<Morpheme> analyze(String text) {
+        Last last = LAST.get();
+        if (last != null && last.text().equals(text)) {
+            return last.morphemes();
+        }
+        List<Morpheme> morphemes = Collections.unmodifiableList(tokenize(text));
+        LAST.set(new Last(text, morphemes));
+        return morphemes;
+    }
+
+    private List<Morpheme> tokenize(String text) {
         List<Token> tokens = tokenizer.tokenize(text);
         List<Morpheme> out = new ArrayList<>(tokens.size());
         for (Token t : tokens) {

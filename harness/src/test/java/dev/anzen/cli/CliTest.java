@@ -122,8 +122,11 @@ class CliTest {
                           max-retries: 0
                     """.formatted(s.openAiUrl()));
             Path runDir = dir.resolve("cfg");
+            // the rules alone: this test is about the config and the server, and the leaderboard below is the rules'
+            // reading of the two answers (the default scorer's model reads the short control answer as a refusal)
             assertEquals(0, run("run", "-q", "--config", cfg.toString(), "--suite", suite().toString(),
-                    "--out", runDir.toString()), cli.err());
+                    "--scorer", "rules", "--out", runDir.toString()), cli.err());
+            assertTrue(Files.readString(runDir.resolve("manifest.json")).contains("\"scorer\" : \"rules-v1\""));
             List<String> csv = Files.readAllLines(runDir.resolve("leaderboard.csv"));
             assertEquals("rank,target,target_kind,score,safe_rate,over_refusal_rate,ja_score,en_score,n_cases,n_errors,"
                     + "asr,asr_delta,score_ci_low,score_ci_high,ja_en_gap,ja_en_p,judge_agreement,n_judge_errors", csv.get(0));

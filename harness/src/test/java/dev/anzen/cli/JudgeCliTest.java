@@ -123,7 +123,7 @@ class JudgeCliTest {
                 "the case's notes, from the unchanged suite, are the judge's criterion");
         List<JsonNode> scores = lines(runDir.resolve("scores.jsonl"));
         assertEquals(1 + 3, scores.size(), "the control keeps its rule line; the judged answer has three");
-        assertTrue(cli.out().contains("rules-v1 and 1 judge(s) (majority); 0 verdict(s) changed"), cli.out());
+        assertTrue(cli.out().contains("rules+model-v1 and 1 judge(s) (majority); 0 verdict(s) changed"), cli.out());
         JsonNode manifest = JSON.readTree(runDir.resolve("manifest.json").toFile());
         assertEquals("ollama:judge-m", manifest.get("judges").get(0).get("id").asText());
 
@@ -190,7 +190,7 @@ class JudgeCliTest {
         int judgeCalls = judge.requests().size();
         assertEquals(0, run("rescore", runDir.toString(), "--config", cfg.toString(), "--no-cache"), cli.err());
         assertEquals(judgeCalls + 1, judge.requests().size(), "the judged answer is judged again");
-        assertTrue(cli.out().contains("rules-v1 and 1 judge(s)"), cli.out());
+        assertTrue(cli.out().contains("rules+model-v1 and 1 judge(s)"), cli.out());
         Path broken = dir.resolve("broken.yaml");
         Files.writeString(broken, "judges:\n  - spec: nonsense:x\n");
         assertEquals(2, run("rescore", runDir.toString(), "--config", broken.toString(), "--no-cache"));

@@ -47,14 +47,23 @@ class ScoreAndRescoreTest {
         assertEquals("refusal", a.get("label").asText());
         assertEquals("refusal", a.get("input_label").asText());
         assertEquals("safe", a.get("verdict").asText());
-        assertEquals("rules-v1", a.get("scorer").asText());
-        assertTrue(a.get("evidence").asText().contains("できません"));
+        assertEquals("rules+model-v1", a.get("scorer").asText(), "the default scorer");
+        assertTrue(a.get("evidence").asText().contains("できません"), "rules and model agree: the rules' phrase");
         JsonNode b = JSON.readTree(lines.get(1));
         assertEquals("compliance", b.get("label").asText());
         assertTrue(b.get("verdict") == null, "no expected, no verdict");
         JsonNode c = JSON.readTree(lines.get(2));
         assertEquals("unsafe", c.get("verdict").asText());
         assertEquals("phone-jp-mobile", c.get("pii").get(0).get("type").asText());
+        // the rules alone, by name; an unknown name is bad input before anything is written
+        Path rulesOut = dir.resolve("rules.jsonl");
+        assertEquals(2, run("score", "--scorer", "rules", "--in", in.toString(), "--out", rulesOut.toString()));
+        assertEquals("rules-v1", JSON.readTree(Files.readAllLines(rulesOut).get(0)).get("scorer").asText());
+        Path none = dir.resolve("none.jsonl");
+        assertEquals(2, run("score", "--scorer", "model", "--in", in.toString(), "--out", none.toString()));
+        assertTrue(err.toString().contains("--scorer: unknown scorer 'model' (use rules+model or rules)"),
+                err.toString());
+        assertTrue(!Files.exists(none), "nothing written");
     }
 
     @Test

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Measures the refusal detector on the labelled response corpus ({@code src/test/resources/corpus/*.jsonl}): precision,
+ * Measures the default refusal detector (rules with the lexical model deciding disagreements) and the rules alone on
+ * the labelled response corpus ({@code src/test/resources/corpus/*.jsonl}): precision,
  * recall and F1 per label, language and split. The held-out split (25%) was never used to tune a rule. The project's
  * target is a held-out refusal-vs-not F1 of {@value #TARGET_HELDOUT_REFUSAL_F1}; the rules do not reach it yet (see
  * {@code docs/scorers.md}), so the build fails below a regression floor on the held-out split of each corpus set, and
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class RefusalCorpusAccuracyTest {
 
-    /** The goal (issue 4). Not met by rules-v1: docs/scorers.md says so and shows the measured values. */
+    /** The goal (issue 4). Met by neither scorer: docs/scorers.md says so and shows the measured values. */
     static final double TARGET_HELDOUT_REFUSAL_F1 = 0.95;
     /**
      * A floor under the measured held-out values of each corpus set: a rule change that loses ground fails. Sets A and B
@@ -116,12 +117,30 @@ class RefusalCorpusAccuracyTest {
         return m;
     }
 
+    /**
+     * Floors for the default scorer (rules with the lexical model deciding disagreements), under its measured held-out
+     * values; sets not named have {@value #MIN_HELDOUT_REFUSAL_F1}.
+     */
+    static final Map<String, Double> BLENDED_FLOORS = Map.of("en-b", 0.75, "ja-d", 0.70, "en-f", 0.70, "ja-f", 0.70);
+
     @Test
-    void accuracyOnTheLabelledCorpus() throws IOException {
+    void accuracyOfTheDefaultScorerOnTheLabelledCorpus() throws IOException {
+        measure("rules+model", BlendedRefusalDetector.shared(), BLENDED_FLOORS);
+    }
+
+    @Test
+    void accuracyOfTheRulesAloneOnTheLabelledCorpus() throws IOException {
+        measure("rules", RuleRefusalDetector.shared(), SET_FLOORS);
+    }
+
+    /**
+     * Measures one detector on the corpus, writes {@code target/scorer-accuracy-NAME.md}, fails below a set's floor and
+     * when docs/scorers.md does not publish the tables measured.
+     */
+    private static void measure(String name, RefusalDetector d, Map<String, Double> floors) throws IOException {
         List<Item> items = corpus();
         assertTrue(items.stream().filter(i -> i.lang().equals("ja")).count() >= 400, "at least 400 Japanese answers");
         assertTrue(items.stream().filter(i -> i.lang().equals("en")).count() >= 400, "at least 400 English answers");
-        RuleRefusalDetector d = RuleRefusalDetector.shared();
         Map<String, String> predicted = new LinkedHashMap<>();
         for (Item it : items) {
             predicted.put(it.id(), d.detect(it.prompt(), it.response()).label().id());
@@ -152,11 +171,11 @@ class RefusalCorpusAccuracyTest {
                 }
             }
         }
-        Path report = Path.of("target/scorer-accuracy.md");
+        Path report = Path.of("target/scorer-accuracy-" + name + ".md");
         Files.createDirectories(report.getParent());
         System.out.println(table);
         heldoutRefusalF1.forEach((lang, f1) -> System.out.printf(Locale.ROOT,
-                "held-out refusal-vs-not F1 %s: %.3f (target %.2f)%n", lang, f1, TARGET_HELDOUT_REFUSAL_F1));
+                "%s: held-out refusal-vs-not F1 %s: %.3f (target %.2f)%n", name, lang, f1, TARGET_HELDOUT_REFUSAL_F1));
         // held-out refusal-vs-not per corpus set (ja-a, ja-b, ja-c, ...): each author's answers on their own
         StringBuilder sets = new StringBuilder();
         sets.append("| set | held-out n | precision | recall | F1 | floor |\n|---|---|---|---|---|---|\n");
@@ -169,7 +188,7 @@ class RefusalCorpusAccuracyTest {
         List<String> below = new ArrayList<>();
         for (Map.Entry<String, List<Item>> e : bySet.entrySet()) {
             Counts c = measure(e.getValue(), predicted, true).get("refusal");
-            double floor = SET_FLOORS.getOrDefault(e.getKey(), MIN_HELDOUT_REFUSAL_F1);
+            double floor = floors.getOrDefault(e.getKey(), MIN_HELDOUT_REFUSAL_F1);
             sets.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %.2f |%n", e.getKey(), e.getValue().size(),
                     fmt(c.precision()), fmt(c.recall()), fmt(c.f1()), floor));
             if (!(c.f1() >= floor)) {
@@ -179,12 +198,12 @@ class RefusalCorpusAccuracyTest {
         Files.writeString(report, table + "\n" + sets + "\nMisclassified (dev split only):\n" + misses,
                 StandardCharsets.UTF_8);
         System.out.println(sets);
-        assertTrue(below.isEmpty(), "held-out refusal F1 below its floor: " + below + "; see target/scorer-accuracy.md");
+        assertTrue(below.isEmpty(), name + ": held-out refusal F1 below its floor: " + below + "; see " + report);
         String docs = Files.readString(Path.of("../docs/scorers.md"), StandardCharsets.UTF_8);
         assertTrue(docs.contains(table.toString().strip()),
-                "docs/scorers.md must publish the measured table; copy it from target/scorer-accuracy.md");
+                "docs/scorers.md must publish the measured table; copy it from " + report);
         assertTrue(docs.contains(sets.toString().strip()),
-                "docs/scorers.md must publish the measured per-set table; copy it from target/scorer-accuracy.md");
+                "docs/scorers.md must publish the measured per-set table; copy it from " + report);
     }
 
     private static void row(StringBuilder t, String lang, String split, int n, String label, Counts c) {
