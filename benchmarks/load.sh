@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end load benchmark of the whole `anzen run` process against a local OpenAI-compatible mock server.
 # Usage: benchmarks/load.sh [CASES=10000] [LATENCY_MS=0] [CONCURRENCY=64] [XMX=]
+# SCORER=rules scores with the rules alone (anzen's --scorer); the default scorer otherwise.
 # Prints cases/s, the process's peak RSS and CPU time (sampled from /proc); RSS_LOG=FILE keeps the
 # RSS series (seconds since start, MB) to show whether memory is flat.
 set -euo pipefail
@@ -31,7 +32,7 @@ opts=("${ANZEN_JVM_OPTS[@]}")
 [ -n "$XMX" ] && opts+=(-Xmx"$XMX")
 served_before=$(wc -l < "$work/server.log")
 start=$(date +%s.%N)
-"$JAVA" "${opts[@]}" -jar harness/target/anzen.jar run -q --no-cache --target openai:bench \
+"$JAVA" "${opts[@]}" -jar harness/target/anzen.jar run -q --no-cache --target openai:bench ${SCORER:+--scorer "$SCORER"} \
   --base-url "http://127.0.0.1:$port/v1" --suite "$work/load.jsonl" --concurrency "$CONC" --out "$work/run" \
   > "$work/out.txt" 2> "$work/err.txt" &
 pid=$!; rss_kb=0; cpu_ticks=0; i=0

@@ -2,6 +2,7 @@ package dev.anzen.bench;
 
 import dev.anzen.score.CanaryScorer;
 import dev.anzen.score.PiiScorer;
+import dev.anzen.score.BlendedRefusalDetector;
 import dev.anzen.score.RuleRefusalDetector;
 import dev.anzen.text.JapaneseAnalyzer;
 import java.util.concurrent.TimeUnit;
@@ -32,11 +33,13 @@ public class TextBenchmark {
 
     private JapaneseAnalyzer analyzer;
     private RuleRefusalDetector detector;
+    private BlendedRefusalDetector blended;
 
     @Setup
     public void setup() {
         analyzer = JapaneseAnalyzer.shared();
         detector = RuleRefusalDetector.shared();
+        blended = BlendedRefusalDetector.shared();
         analyzer.analyze("準備"); // build the dictionary outside the measurement
     }
 
@@ -61,6 +64,23 @@ public class TextBenchmark {
     public void refusalEnglish(Blackhole bh) {
         for (String a : Answers.EN) {
             bh.consume(detector.detect(a));
+        }
+    }
+
+    /** The default scorer's detector: the rules, then the lexical model (sharing the Japanese analysis). */
+    @Benchmark
+    @OperationsPerInvocation(4)
+    public void rulesAndModelJapanese(Blackhole bh) {
+        for (String a : Answers.JA) {
+            bh.consume(blended.detect("", a));
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(4)
+    public void rulesAndModelEnglish(Blackhole bh) {
+        for (String a : Answers.EN) {
+            bh.consume(blended.detect("", a));
         }
     }
 

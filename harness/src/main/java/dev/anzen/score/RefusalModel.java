@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -40,7 +39,6 @@ public final class RefusalModel {
     /** Where a word must start to count as the opening (characters of the normalised answer). */
     static final int HEAD_JA = 75;
     static final int HEAD_EN = 150;
-    private static final Pattern EN_WORD = Pattern.compile("[a-z0-9]+(?:'[a-z]+)?");
     private static final Pattern LIST_ITEM = Pattern.compile("(?m)^\\s*([-*・•]|\\d+[.)．])\\s*");
     static final List<RefusalLabel> LABELS = List.of(RefusalLabel.REFUSAL, RefusalLabel.COMPLIANCE,
             RefusalLabel.PARTIAL);
@@ -202,13 +200,44 @@ public final class RefusalModel {
                 spans.add(new int[] {m.start(), m.start() + m.surface().length()});
             }
         } else {
-            Matcher mm = EN_WORD.matcher(text.toLowerCase(Locale.ROOT));
-            while (mm.find()) {
-                tokens.add(mm.group());
-                spans.add(new int[] {mm.start(), mm.end()});
-            }
+            englishWords(text.toLowerCase(Locale.ROOT), tokens, spans);
         }
         return new Words(text, tokens, spans);
+    }
+
+    /**
+     * The matches of {@code [a-z0-9]+(?:'[a-z]+)?} in a lower-cased text, found by a plain scan (a regular expression
+     * costs ten times as much per character here, and English answers are long).
+     */
+    static void englishWords(String text, List<String> tokens, List<int[]> spans) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!isWordChar(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && isWordChar(text.charAt(i))) {
+                i++;
+            }
+            if (i + 1 < n && text.charAt(i) == '\'' && isLetter(text.charAt(i + 1))) {
+                i += 2;
+                while (i < n && isLetter(text.charAt(i))) {
+                    i++;
+                }
+            }
+            tokens.add(text.substring(start, i));
+            spans.add(new int[] {start, i});
+        }
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean isWordChar(char c) {
+        return isLetter(c) || c >= '0' && c <= '9';
     }
 
     /** The features of an answer, each once, with the first place its words occur (the definition training uses). */

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RefusalModelTest {
@@ -63,6 +64,31 @@ class RefusalModelTest {
             compared++;
         }
         assertTrue(compared > 1_600, "every corpus answer: " + compared);
+    }
+
+    @Test
+    void englishWordsAreTheMatchesOfTheirRegularExpression() throws IOException {
+        java.util.regex.Pattern word = java.util.regex.Pattern.compile("[a-z0-9]+(?:'[a-z]+)?");
+        List<String> texts = new java.util.ArrayList<>(List.of("", "it's", "don't'", "'quoted'", "rock'n'roll",
+                "x'1", "v2.0's", "a''b", "end'"));
+        for (RefusalCorpusAccuracyTest.Item it : RefusalCorpusAccuracyTest.corpus()) {
+            texts.add(dev.anzen.text.NormalizedText.of(it.response()).text());
+        }
+        for (String t : texts) {
+            List<String> expected = new java.util.ArrayList<>();
+            java.util.regex.Matcher m = word.matcher(t);
+            while (m.find()) {
+                expected.add(m.start() + ":" + m.group());
+            }
+            List<String> tokens = new java.util.ArrayList<>();
+            List<int[]> spans = new java.util.ArrayList<>();
+            RefusalModel.englishWords(t, tokens, spans);
+            List<String> actual = new java.util.ArrayList<>();
+            for (int i = 0; i < tokens.size(); i++) {
+                actual.add(spans.get(i)[0] + ":" + tokens.get(i));
+            }
+            assertEquals(expected, actual, t);
+        }
     }
 
     @Test
