@@ -386,7 +386,7 @@ public final class RefusalModel {
         double[] p = new double[z.length];
         double sum = 0;
         for (int k = 0; k < z.length; k++) {
-            p[k] = Math.exp(z[k] - max);
+            p[k] = StrictMath.exp(z[k] - max); // as in training, so a probability is the same everywhere
             sum += p[k];
         }
         for (int k = 0; k < z.length; k++) {

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 /** {@link JapaneseAnalyzer} over Kuromoji's IPADIC tokenizer (expensive to build, thread-safe to use). */
 final class KuromojiAnalyzer implements JapaneseAnalyzer {
@@ -231,58 +232,74 @@ final class KuromojiAnalyzer implements JapaneseAnalyzer {
         private static final int COST_PAGE_BITS = 8;
         private static final int COST_PAGE = 1 << COST_PAGE_BITS;
 
-        /** A decoded list behind a final field, so a page read without a lock sees it whole. */
-        private record Features(String[] values) {
-        }
-
-        /** A trie entry's word ids, likewise. */
-        private record Ids(int[] values) {
-        }
-
         /** Left id, right id and cost of up to {@link #COST_PAGE} consecutive words ({@code count}), likewise. */
         private record Costs(short[] values, int count) {
         }
 
         private final TokenInfoDictionary stock;
-        private final Features[][] pages = new Features[PAGES][];
-        private final AtomicInteger cached = new AtomicInteger();
-        private final Ids[][] idPages = new Ids[PAGES][];
-        private final AtomicInteger idsCached = new AtomicInteger();
+        private final IntFunction<String[]> decode;
+        private final IntFunction<int[]> lookUp;
+        private final Kept<String[]> features = new Kept<>();
+        private final Kept<int[]> ids = new Kept<>();
         private final Costs[] costPages = new Costs[(PAGES << PAGE_BITS) >>> COST_PAGE_BITS];
 
         CachedFeatures(TokenInfoDictionary stock) {
             this.stock = stock;
+            this.decode = stock::getAllFeaturesArray;
+            this.lookUp = stock::lookupWordIds;
+        }
+
+        /**
+         * Values kept by id (0 to 4M) in pages of 4,096, at most {@link #MAX_CACHED}; read without a lock. Ids outside
+         * that range, and values past the limit, are loaded at every call.
+         */
+        private static final class Kept<V> {
+            /** A value behind a final field, so a page read without a lock sees it whole. */
+            private record Box<V>(V value) {
+            }
+
+            private final Box<?>[][] pages = new Box<?>[PAGES][];
+            private final AtomicInteger count = new AtomicInteger();
+
+            @SuppressWarnings("unchecked")
+            V get(int id, IntFunction<V> load) {
+                int page = id >>> PAGE_BITS;
+                if (id < 0 || page >= PAGES) {
+                    return load.apply(id);
+                }
+                int slot = id & ((1 << PAGE_BITS) - 1);
+                Box<?>[] p = pages[page];
+                Box<?> kept = p == null ? null : p[slot];
+                if (kept != null) {
+                    return (V) kept.value();
+                }
+                V value = load.apply(id);
+                if (count.get() < MAX_CACHED) {
+                    synchronized (pages) {
+                        if (pages[page] == null) {
+                            pages[page] = new Box<?>[1 << PAGE_BITS];
+                        }
+                        if (pages[page][slot] == null) {
+                            pages[page][slot] = new Box<>(value);
+                            count.incrementAndGet();
+                        }
+                    }
+                }
+                return value;
+            }
+
+            int size() {
+                return count.get();
+            }
         }
 
         @Override
         public String[] getAllFeaturesArray(int wordId) {
-            int page = wordId >>> PAGE_BITS;
-            if (wordId < 0 || page >= PAGES) {
-                return stock.getAllFeaturesArray(wordId);
-            }
-            int slot = wordId & ((1 << PAGE_BITS) - 1);
-            Features[] p = pages[page];
-            Features f = p == null ? null : p[slot];
-            if (f != null) {
-                return f.values();
-            }
-            String[] values = stock.getAllFeaturesArray(wordId);
-            if (cached.get() < MAX_CACHED) {
-                synchronized (pages) {
-                    if (pages[page] == null) {
-                        pages[page] = new Features[1 << PAGE_BITS];
-                    }
-                    if (pages[page][slot] == null) {
-                        pages[page][slot] = new Features(values);
-                        cached.incrementAndGet();
-                    }
-                }
-            }
-            return values;
+            return features.get(wordId, decode);
         }
 
         int cachedEntries() {
-            return cached.get();
+            return features.size();
         }
 
         /**
@@ -292,29 +309,7 @@ final class KuromojiAnalyzer implements JapaneseAnalyzer {
          */
         @Override
         public int[] lookupWordIds(int sourceId) {
-            int page = sourceId >>> PAGE_BITS;
-            if (sourceId < 0 || page >= PAGES) {
-                return stock.lookupWordIds(sourceId);
-            }
-            int slot = sourceId & ((1 << PAGE_BITS) - 1);
-            Ids[] p = idPages[page];
-            Ids ids = p == null ? null : p[slot];
-            if (ids != null) {
-                return ids.values();
-            }
-            int[] values = stock.lookupWordIds(sourceId);
-            if (idsCached.get() < MAX_CACHED) {
-                synchronized (idPages) {
-                    if (idPages[page] == null) {
-                        idPages[page] = new Ids[1 << PAGE_BITS];
-                    }
-                    if (idPages[page][slot] == null) {
-                        idPages[page][slot] = new Ids(values);
-                        idsCached.incrementAndGet();
-                    }
-                }
-            }
-            return values;
+            return ids.get(sourceId, lookUp);
         }
 
         @Override

@@ -113,7 +113,7 @@ public final class RefusalModelTraining {
                     }
                     z[k] = s;
                 }
-                double[] p = softmax(z);
+                double[] p = RefusalModel.softmax(z);
                 for (int k = 0; k < classes; k++) {
                     double r = (p[k] - (examples.get(i).label() == k ? 1 : 0)) / n;
                     for (int j : x[i]) {
@@ -140,20 +140,6 @@ public final class RefusalModelTraining {
         }
         out.put("bias", new double[] {w[0][d - 1], w[1][d - 1], w[2][d - 1]});
         return out;
-    }
-
-    static double[] softmax(double[] z) {
-        double max = Math.max(z[0], Math.max(z[1], z[2]));
-        double[] p = new double[z.length];
-        double sum = 0;
-        for (int k = 0; k < z.length; k++) {
-            p[k] = StrictMath.exp(z[k] - max);
-            sum += p[k];
-        }
-        for (int k = 0; k < z.length; k++) {
-            p[k] /= sum;
-        }
-        return p;
     }
 
     /** The label a trained model gives an example (argmax; ties to the first label). */
@@ -291,7 +277,7 @@ public final class RefusalModelTraining {
                 }
             }
         }
-        return softmax(z);
+        return RefusalModel.softmax(z);
     }
 
     /**
