@@ -24,11 +24,6 @@ final class ScorerOption {
 
     /** The scorer named, or null after printing why there is none. */
     RuleScorer scorer(java.io.PrintWriter err) {
-        try {
-            return RuleScorer.named(name);
-        } catch (IllegalArgumentException e) {
-            err.println("anzen: --scorer: " + e.getMessage());
-            return null;
-        }
+        return valid(err) ? RuleScorer.named(name) : null;
     }
 }

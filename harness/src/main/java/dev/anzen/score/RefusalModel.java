@@ -46,7 +46,8 @@ public final class RefusalModel {
     /**
      * One language's weights: per feature, one weight per label in {@link #LABELS} order; "bias" is the intercept. The
      * same weights are also kept by word ({@link Word}), so that reading an answer looks each word up once, without
-     * building feature names: a lookup in a map this size is mostly waiting for memory.
+     * building feature names (on the English corpus that took the model's time an answer from about 230 to 155 µs
+     * under C1; {@link #features} stays the definition, and {@code RefusalModelTest} checks the two agree).
      */
     record Weights(Map<String, double[]> features, Map<String, Word> words) {
         Weights(Map<String, double[]> features) {
@@ -206,8 +207,8 @@ public final class RefusalModel {
     }
 
     /**
-     * The matches of {@code [a-z0-9]+(?:'[a-z]+)?} in a lower-cased text, found by a plain scan (a regular expression
-     * costs ten times as much per character here, and English answers are long).
+     * The matches of {@code [a-z0-9]+(?:'[a-z]+)?} in a lower-cased text, found by a plain scan: with the regular
+     * expression the model took about a tenth longer over the English corpus (C1, measured in pairs).
      */
     static void englishWords(String text, List<String> tokens, List<int[]> spans) {
         int n = text.length();

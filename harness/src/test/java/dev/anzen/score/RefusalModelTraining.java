@@ -52,6 +52,11 @@ public final class RefusalModelTraining {
     record Example(String set, int label, List<String> features) {
     }
 
+    /** The author's set of a corpus id: "a" for ja-a-0001. */
+    static String set(String id) {
+        return id.substring(id.indexOf('-') + 1, id.lastIndexOf('-'));
+    }
+
     /** The dev answers of the corpus, by the language whose model reads them (the answer's own script). */
     static Map<String, List<Example>> devExamples() throws IOException {
         JapaneseAnalyzer analyzer = JapaneseAnalyzer.shared();
@@ -66,7 +71,7 @@ public final class RefusalModelTraining {
             for (RefusalModel.Feature f : RefusalModel.features(n, lang, analyzer)) {
                 names.add(f.name());
             }
-            String set = it.id().substring(it.id().indexOf('-') + 1, it.id().lastIndexOf('-'));
+            String set = set(it.id());
             int label = RefusalModel.LABELS.indexOf(RefusalLabel.fromId(it.label()));
             byLang.computeIfAbsent(lang, k -> new ArrayList<>()).add(new Example(set, label, names));
         }
@@ -144,8 +149,13 @@ public final class RefusalModelTraining {
 
     /** The label a trained model gives an example (argmax; ties to the first label). */
     static int predict(Map<String, double[]> w, Example e) {
+        return argmax(scores(w, e.features()));
+    }
+
+    /** The labels' scores (before softmax) of an answer's features under trained weights; each feature counts once. */
+    static double[] scores(Map<String, double[]> w, List<String> features) {
         double[] z = w.get("bias").clone();
-        for (String f : new TreeSet<>(e.features())) {
+        for (String f : new TreeSet<>(features)) {
             double[] fw = w.get(f);
             if (fw != null && !f.equals("bias")) {
                 for (int k = 0; k < z.length; k++) {
@@ -153,9 +163,14 @@ public final class RefusalModelTraining {
                 }
             }
         }
+        return z;
+    }
+
+    /** The index of the largest value; ties to the first. */
+    static int argmax(double[] v) {
         int best = 0;
-        for (int k = 1; k < z.length; k++) {
-            if (z[k] > z[best]) {
+        for (int k = 1; k < v.length; k++) {
+            if (v[k] > v[best]) {
                 best = k;
             }
         }
@@ -169,23 +184,17 @@ public final class RefusalModelTraining {
         double best = -1;
         double chosen = LAMBDAS[0];
         for (double lambda : LAMBDAS) {
-            int tp = 0;
-            int fp = 0;
-            int fn = 0;
+            int[] counts = new int[3];
             for (String held : sets) {
                 List<Example> train = examples.stream().filter(e -> !e.set().equals(held)).toList();
                 Map<String, double[]> w = train(train, lambda);
                 for (Example e : examples) {
                     if (e.set().equals(held)) {
-                        boolean p = predict(w, e) == 0;
-                        boolean g = e.label() == 0;
-                        tp += p && g ? 1 : 0;
-                        fp += p && !g ? 1 : 0;
-                        fn += !p && g ? 1 : 0;
+                        count(counts, predict(w, e) == 0, e.label() == 0);
                     }
                 }
             }
-            double f1 = 2.0 * tp / (2.0 * tp + fp + fn);
+            double f1 = f1(counts);
             System.out.printf(Locale.ROOT, "  lambda %.0e: cross-validated F1 %.3f%n", lambda, f1);
             if (f1 >= best - 1e-9) {
                 best = f1;
@@ -246,7 +255,7 @@ public final class RefusalModelTraining {
             int modelOnly = 0;
             int rulesOnly = 0;
             for (RefusalCorpusAccuracyTest.Item it : RefusalCorpusAccuracyTest.corpus()) {
-                String set = it.id().substring(it.id().indexOf('-') + 1, it.id().lastIndexOf('-'));
+                String set = set(it.id());
                 NormalizedText n = NormalizedText.of(it.response());
                 if (!set.equals(x) || !RefusalModel.language(n).equals(lang)) {
                     continue;
@@ -264,20 +273,6 @@ public final class RefusalModelTraining {
             System.out.printf(Locale.ROOT, "set %s, %s answers: model F1 %.3f, rules F1 %.3f; model right and rules wrong"
                     + " %d, rules right and model wrong %d%n", x, lang, f1(model), f1(byRules), modelOnly, rulesOnly);
         }
-    }
-
-    /** Label probabilities of an example under trained weights. */
-    static double[] probabilities(Map<String, double[]> w, List<String> features) {
-        double[] z = w.get("bias").clone();
-        for (String f : new TreeSet<>(features)) {
-            double[] fw = w.get(f);
-            if (fw != null && !f.equals("bias")) {
-                for (int k = 0; k < z.length; k++) {
-                    z[k] += fw[k];
-                }
-            }
-        }
-        return RefusalModel.softmax(z);
     }
 
     /**
@@ -298,14 +293,14 @@ public final class RefusalModelTraining {
                 Map<String, double[]> w = train(dev.get(lang).stream().filter(e -> !e.set().equals(x)).toList(),
                         LAMBDA.get(lang));
                 for (RefusalCorpusAccuracyTest.Item it : RefusalCorpusAccuracyTest.corpus()) {
-                    String set = it.id().substring(it.id().indexOf('-') + 1, it.id().lastIndexOf('-'));
+                    String set = set(it.id());
                     NormalizedText n = NormalizedText.of(it.response());
                     if (!set.equals(x) || !it.split().equals("dev") || !RefusalModel.language(n).equals(lang)) {
                         continue;
                     }
-                    double[] p = probabilities(w, RefusalModel.features(n, lang, analyzer).stream()
-                            .map(RefusalModel.Feature::name).toList());
-                    int m = p[0] >= p[1] && p[0] >= p[2] ? 0 : p[1] >= p[2] ? 1 : 2;
+                    double[] p = RefusalModel.softmax(scores(w, RefusalModel.features(n, lang, analyzer).stream()
+                            .map(RefusalModel.Feature::name).toList()));
+                    int m = argmax(p);
                     boolean r = rules.detect(it.prompt(), it.response()).label() == RefusalLabel.REFUSAL;
                     boolean gold = it.label().equals("refusal");
                     for (int t = 0; t < thresholds.length; t++) {
