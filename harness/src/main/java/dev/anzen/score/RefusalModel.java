@@ -11,14 +11,12 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -44,52 +42,116 @@ public final class RefusalModel {
             RefusalLabel.PARTIAL);
 
     /**
-     * One language's weights: per feature, one weight per label in {@link #LABELS} order; "bias" is the intercept. The
-     * same weights are also kept by word ({@link Word}), so that reading an answer looks each word up once, without
-     * building feature names (on the English corpus that took the model's time an answer from about 230 to 155 µs
-     * under C1; {@link #features} stays the definition, and {@code RefusalModelTest} checks the two agree).
+     * One language's weights, laid out for reading answers: every feature has an index, and its weights for the labels
+     * (in {@link #LABELS} order) sit at {@code 3 * index} in one array. Words have an id; a word's own features (alone,
+     * in the opening) are found from it, and its pairs with the word that follows by the two ids in an open-addressing
+     * table. Reading an answer so looks each word up once and builds no feature names ({@link #features} stays the
+     * definition, and {@code RefusalModelTest} checks the two agree on every corpus answer). Filled once, then only read.
      */
-    record Weights(Map<String, double[]> features, Map<String, Word> words) {
-        Weights(Map<String, double[]> features) {
-            this(features, byWord(features));
-        }
+    static final class Weights {
+        private static final int NONE = -1;
+        final String[] names;
+        final double[] weights;
+        private final Map<String, int[]> words = new HashMap<>(); // word -> {id, alone, opening}
+        private final Map<String, Integer> other = new HashMap<>(); // the intercept and the shape features
+        private final PairTable pairs;
+        private final double[] bias;
 
-        private static Map<String, Word> byWord(Map<String, double[]> features) {
-            Map<String, Word> out = new HashMap<>();
-            features.forEach((name, w) -> {
+        Weights(Map<String, double[]> features) {
+            int size = features.size();
+            names = new String[size];
+            weights = new double[3 * size];
+            List<long[]> pairList = new ArrayList<>(); // {first id, second id, feature, opening?}
+            int f = 0;
+            for (Map.Entry<String, double[]> e : features.entrySet()) {
+                String name = e.getKey();
+                names[f] = name;
+                System.arraycopy(e.getValue(), 0, weights, 3 * f, 3);
                 int colon = name.indexOf(':');
                 String kind = colon < 0 ? "" : name.substring(0, colon);
                 switch (kind) {
-                    case "u" -> out.computeIfAbsent(name.substring(2), k -> new Word()).alone = w;
-                    case "hu" -> out.computeIfAbsent(name.substring(3), k -> new Word()).opening = w;
+                    case "u" -> word(name.substring(2))[1] = f;
+                    case "hu" -> word(name.substring(3))[2] = f;
                     case "b", "hb" -> {
                         String pair = name.substring(colon + 1);
                         int space = pair.indexOf(' ');
-                        Word first = out.computeIfAbsent(pair.substring(0, space), k -> new Word());
-                        double[][] both = first.next.computeIfAbsent(pair.substring(space + 1), k -> new double[2][]);
-                        both[kind.equals("b") ? 0 : 1] = w;
+                        pairList.add(new long[] {word(pair.substring(0, space))[0],
+                                word(pair.substring(space + 1))[0], f, kind.equals("hb") ? 1 : 0});
                     }
-                    default -> {
-                        // the intercept and the shape features are looked up by name
-                    }
+                    default -> other.put(name, f);
                 }
-            });
-            return out;
+                f++;
+            }
+            pairs = new PairTable(pairList);
+            Integer b = other.get("bias");
+            bias = b == null ? new double[LABELS.size()] : Arrays.copyOfRange(weights, 3 * b, 3 * b + 3);
+        }
+
+        private int[] word(String w) {
+            return words.computeIfAbsent(w, k -> new int[] {words.size(), NONE, NONE});
+        }
+
+        int size() {
+            return names.length;
         }
 
         double[] bias() {
-            return features.getOrDefault("bias", new double[LABELS.size()]);
+            return bias;
+        }
+
+        /** The feature index of a name that is not a word's (the intercept, a shape), or -1. */
+        int other(String name) {
+            Integer f = other.get(name);
+            return f == null ? NONE : f;
+        }
+
+        /** A word's {id, alone, opening} (the last two -1 where the model has no such feature), or null. */
+        int[] lookup(String w) {
+            return words.get(w);
+        }
+
+        /** The feature of a pair of word ids (in the opening or anywhere), or -1. */
+        int pair(int first, int second, boolean opening) {
+            return pairs.get(first, second, opening);
         }
     }
 
-    /**
-     * A word's weights: alone, alone in the opening, and paired with each word that may follow it (the pair, the pair
-     * in the opening). Filled once while loading, then only read.
-     */
-    static final class Word {
-        double[] alone;
-        double[] opening;
-        final Map<String, double[][]> next = new HashMap<>();
+    /** Word-id pairs to their two features (the pair, the pair in the opening), in open addressing: no boxing. */
+    static final class PairTable {
+        private final long[] keys;
+        private final int[] anywhere;
+        private final int[] inOpening;
+        private final int mask;
+
+        PairTable(List<long[]> entries) {
+            int cap = Integer.highestOneBit(Math.max(4, entries.size() * 2 - 1)) << 1;
+            keys = new long[cap];
+            anywhere = new int[cap];
+            inOpening = new int[cap];
+            Arrays.fill(keys, -1L);
+            Arrays.fill(anywhere, -1);
+            Arrays.fill(inOpening, -1);
+            mask = cap - 1;
+            for (long[] e : entries) {
+                long key = e[0] << 32 | e[1];
+                int i = slot(key);
+                keys[i] = key;
+                (e[3] == 1 ? inOpening : anywhere)[i] = (int) e[2];
+            }
+        }
+
+        private int slot(long key) {
+            int i = Long.hashCode(key * 0x9E3779B97F4A7C15L) & mask;
+            while (keys[i] != -1L && keys[i] != key) {
+                i = (i + 1) & mask;
+            }
+            return i;
+        }
+
+        int get(int first, int second, boolean opening) {
+            int i = slot((long) first << 32 | second);
+            return (opening ? inOpening : anywhere)[i];
+        }
     }
 
     private final Weights ja;
@@ -142,18 +204,105 @@ public final class RefusalModel {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            String[] f = line.split("\t", -1);
-            if (f.length != 2 + LABELS.size()) {
+            int fields = 1;
+            for (int i = line.indexOf('\t'); i >= 0; i = line.indexOf('\t', i + 1)) {
+                fields++;
+            }
+            if (fields != 2 + LABELS.size()) {
                 throw new IOException("refusal-model.tsv: line " + n + ": expected " + (2 + LABELS.size())
-                        + " tab-separated fields, found " + f.length);
+                        + " tab-separated fields, found " + fields);
             }
+            int lang = line.indexOf('\t');
+            int name = line.indexOf('\t', lang + 1);
             double[] w = new double[LABELS.size()];
+            int from = name + 1;
             for (int k = 0; k < w.length; k++) {
-                w[k] = Double.parseDouble(f[2 + k]);
+                int to = line.indexOf('\t', from);
+                to = to < 0 ? line.length() : to;
+                try {
+                    w[k] = decimal(line, from, to);
+                } catch (NumberFormatException e) {
+                    throw new IOException("refusal-model.tsv: line " + n + ": field " + (3 + k) + ": not a number: '"
+                            + line.substring(from, to) + "'");
+                }
+                from = to + 1;
             }
-            byLang.computeIfAbsent(f[0], k -> new HashMap<>()).put(f[1], w);
+            byLang.computeIfAbsent(line.substring(0, lang), k -> new HashMap<>(32_768))
+                    .put(line.substring(lang + 1, name), w);
         }
         return byLang;
+    }
+
+    /**
+     * A weight as the file writes it ({@code %.6g}: {@code -0.00584902}, {@code 1.23457e-05}). Where the digits and the
+     * power of ten are both exact doubles the quotient or product is rounded once, so it is exactly what
+     * {@link Double#parseDouble} gives (Clinger's fast path); anything else is left to it. Loading the model so takes
+     * about a third of the time.
+     */
+    static double decimal(String s, int from, int to) {
+        int i = from;
+        boolean negative = i < to && s.charAt(i) == '-';
+        if (negative) {
+            i++;
+        }
+        long digits = 0;
+        int count = 0;
+        int scale = 0;
+        boolean point = false;
+        for (; i < to; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++count > 15) {
+                    return Double.parseDouble(s.substring(from, to));
+                }
+                digits = digits * 10 + (c - '0');
+                if (point) {
+                    scale--;
+                }
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                break;
+            }
+        }
+        if (i < to) {
+            char c = s.charAt(i);
+            if (c != 'e' && c != 'E' || i + 1 == to || count == 0) {
+                return Double.parseDouble(s.substring(from, to));
+            }
+            int j = i + 1;
+            boolean minus = s.charAt(j) == '-';
+            if (minus || s.charAt(j) == '+') {
+                j++;
+            }
+            int exp = 0;
+            if (j == to) {
+                return Double.parseDouble(s.substring(from, to));
+            }
+            for (; j < to; j++) {
+                char d = s.charAt(j);
+                if (d < '0' || d > '9' || exp > 1_000) {
+                    return Double.parseDouble(s.substring(from, to));
+                }
+                exp = exp * 10 + (d - '0');
+            }
+            scale += minus ? -exp : exp;
+        }
+        if (count == 0 || scale < -22 || scale > 22) {
+            return Double.parseDouble(s.substring(from, to));
+        }
+        double v = scale < 0 ? digits / POWERS[-scale] : digits * POWERS[scale];
+        return negative ? -v : v;
+    }
+
+    private static final double[] POWERS = new double[23];
+
+    static {
+        double p = 1;
+        for (int k = 0; k < POWERS.length; k++) {
+            POWERS[k] = p;
+            p *= 10;
+        }
     }
 
     /**
@@ -302,40 +451,41 @@ public final class RefusalModel {
         Weights w = lang.equals("ja") ? ja : en;
         Words ws = words(n, lang, analyzer);
         int head = lang.equals("ja") ? HEAD_JA : HEAD_EN;
-        // the features of features(), looked up by kind; each counts once (its weights are one array)
-        Set<double[]> seen = Collections.newSetFromMap(new IdentityHashMap<>(4 * ws.tokens().size() + 8));
-        List<Feature> known = new ArrayList<>();
-        List<double[]> weights = new ArrayList<>();
         List<String> tokens = ws.tokens();
-        for (int i = 0; i < tokens.size(); i++) {
-            String u = tokens.get(i);
-            Word word = w.words().get(u);
+        int t = tokens.size();
+        int[][] known = new int[t][];
+        for (int i = 0; i < t; i++) {
+            known[i] = w.lookup(tokens.get(i));
+        }
+        // the features of features(), found by kind, each counted once, in the order they first occur
+        Found found = new Found(w.size(), 4 * t + 8);
+        for (int i = 0; i < t; i++) {
+            int[] word = known[i];
             if (word == null) {
-                continue; // nor any pair it starts: a pair's first word was seen as often as the pair
+                continue; // nor any pair it starts
             }
             int[] s = ws.spans().get(i);
             boolean opening = s[0] < head;
-            add(word.alone, "u:", u, s[0], s[1], seen, known, weights);
+            found.add(word[1], s[0], s[1]);
             if (opening) {
-                add(word.opening, "hu:", u, s[0], s[1], seen, known, weights);
+                found.add(word[2], s[0], s[1]);
             }
-            double[][] pair = i + 1 < tokens.size() ? word.next.get(tokens.get(i + 1)) : null;
-            if (pair != null) {
-                String b = u + " " + tokens.get(i + 1);
+            if (i + 1 < t && known[i + 1] != null) {
                 int end = ws.spans().get(i + 1)[1];
-                add(pair[0], "b:", b, s[0], end, seen, known, weights);
+                found.add(w.pair(word[0], known[i + 1][0], false), s[0], end);
                 if (opening) {
-                    add(pair[1], "hb:", b, s[0], end, seen, known, weights);
+                    found.add(w.pair(word[0], known[i + 1][0], true), s[0], end);
                 }
             }
         }
         for (String shape : shape(ws.text(), tokens.isEmpty())) {
-            add(w.features().get(shape), "", shape, -1, -1, seen, known, weights);
+            found.add(w.other(shape), -1, -1);
         }
         double[] z = w.bias().clone();
-        for (double[] fw : weights) {
+        for (int j = 0; j < found.size; j++) {
+            int at = 3 * found.features[j];
             for (int k = 0; k < z.length; k++) {
-                z[k] += fw[k];
+                z[k] += w.weights[at + k];
             }
         }
         double[] p = softmax(z);
@@ -348,37 +498,71 @@ public final class RefusalModel {
         // what weighed most towards the label chosen (a feature's weight for it over its mean weight): the three
         // largest, each place of the answer once (a word and its opening-marked twin coincide)
         List<Cue> top = new ArrayList<>(3);
-        List<Feature> chosen = new ArrayList<>(3);
+        int[] chosen = new int[3];
         while (top.size() < 3) {
             int next = -1;
             double most = 0;
-            for (int i = 0; i < known.size(); i++) {
-                double[] fw = weights.get(i);
-                double margin = fw[best] - (fw[0] + fw[1] + fw[2]) / 3;
-                Feature f = known.get(i);
-                if (margin > most && !chosen.contains(f) && (f.start() < 0
-                        || chosen.stream().noneMatch(c -> c.start() == f.start() && c.end() == f.end()))) {
-                    next = i;
+            for (int j = 0; j < found.size; j++) {
+                int at = 3 * found.features[j];
+                double margin = w.weights[at + best]
+                        - (w.weights[at] + w.weights[at + 1] + w.weights[at + 2]) / 3;
+                if (margin > most && placeFree(found, j, chosen, top.size())) {
+                    next = j;
                     most = margin;
                 }
             }
             if (next < 0) {
                 break;
             }
-            Feature f = known.get(next);
-            chosen.add(f);
-            top.add(new Cue(f.name(), f.start() < 0 ? "" : n.originalSlice(f.start(), f.end()),
-                    f.start() < 0 ? -1 : n.originalOffset(f.start()), most));
+            chosen[top.size()] = next;
+            int start = found.starts[next];
+            top.add(new Cue(w.names[found.features[next]], start < 0 ? "" : n.originalSlice(start, found.ends[next]),
+                    start < 0 ? -1 : n.originalOffset(start), most));
         }
         return new Prediction(lang, LABELS.get(best), p, List.copyOf(top));
     }
 
-    /** Counts a feature of the answer once, if the model knows it (its name is built only then). */
-    private static void add(double[] fw, String kind, String key, int start, int end, Set<double[]> seen,
-                            List<Feature> known, List<double[]> weights) {
-        if (fw != null && seen.add(fw)) {
-            known.add(new Feature(kind + key, start, end));
-            weights.add(fw);
+    /** Whether found feature {@code j} is not chosen yet and (unless a shape) covers a place no chosen one does. */
+    private static boolean placeFree(Found found, int j, int[] chosen, int count) {
+        for (int c = 0; c < count; c++) {
+            int k = chosen[c];
+            if (k == j || found.starts[j] >= 0 && found.starts[k] == found.starts[j]
+                    && found.ends[k] == found.ends[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The model's features found in an answer, each once, in first-occurrence order, with where it first occurs. */
+    private static final class Found {
+        private final long[] seen;
+        int[] features;
+        int[] starts;
+        int[] ends;
+        int size;
+
+        Found(int featureCount, int capacity) {
+            seen = new long[(featureCount + 63) >>> 6];
+            features = new int[capacity];
+            starts = new int[capacity];
+            ends = new int[capacity];
+        }
+
+        void add(int feature, int start, int end) {
+            if (feature < 0 || (seen[feature >>> 6] & 1L << feature) != 0) {
+                return;
+            }
+            seen[feature >>> 6] |= 1L << feature;
+            if (size == features.length) {
+                features = Arrays.copyOf(features, 2 * size);
+                starts = Arrays.copyOf(starts, 2 * size);
+                ends = Arrays.copyOf(ends, 2 * size);
+            }
+            features[size] = feature;
+            starts[size] = start;
+            ends[size] = end;
+            size++;
         }
     }
 

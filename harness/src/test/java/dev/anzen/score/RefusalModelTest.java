@@ -131,6 +131,33 @@ class RefusalModelTest {
     }
 
     @Test
+    void weightsAreReadExactlyAsParseDoubleReadsThem() throws IOException {
+        // the model's own decimal reader must give the very double the JDK's gives, for every weight in the file and
+        // for the forms it leaves to the JDK
+        String file;
+        try (InputStream in = RefusalModel.class.getResourceAsStream("refusal-model.tsv")) {
+            file = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        java.util.List<String> numbers = new java.util.ArrayList<>(java.util.List.of("0", "-0", "1", "-1.5", "0.1",
+                "0.3", "123456", "1.23457e-05", "-9.99999e+21", "5e-324", "1e-400", "1.7976931348623157e308",
+                "0.1234567890123456789", "12345678901234567", "2.5E3", "1e22", "1e23", "NaN", "-Infinity", "0x1p3"));
+        file.lines().filter(l -> !l.startsWith("#")).forEach(l -> {
+            String[] f = l.split("\t");
+            numbers.addAll(java.util.List.of(f[2], f[3], f[4]));
+        });
+        assertTrue(numbers.size() > 30_000, "every weight: " + numbers.size());
+        for (String s : numbers) {
+            String padded = "x\t" + s + "\ty";
+            assertEquals(Double.doubleToRawLongBits(Double.parseDouble(s)),
+                    Double.doubleToRawLongBits(RefusalModel.decimal(padded, 2, 2 + s.length())), s);
+        }
+        assertThrows(NumberFormatException.class, () -> RefusalModel.decimal("-", 0, 1));
+        IOException bad = assertThrows(IOException.class, () -> RefusalModel.read(new BufferedReader(
+                new StringReader("# " + RefusalModel.FORMAT + "\nja\tu:です\t0.1\tzero\t0.3\n"))));
+        assertTrue(bad.getMessage().contains("line 2") && bad.getMessage().contains("'zero'"), bad.getMessage());
+    }
+
+    @Test
     void aBrokenModelFileNamesItsLine() {
         IOException header = assertThrows(IOException.class, () -> RefusalModel.read(new BufferedReader(
                 new StringReader("language\tfeature\n"))));
