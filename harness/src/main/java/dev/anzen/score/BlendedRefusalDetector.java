@@ -17,10 +17,10 @@ public final class BlendedRefusalDetector implements RefusalDetector {
     public static final String MODEL_RULE = "model";
     /**
      * How sure the model must be of its label to overrule the rules, per language: chosen by
-     * {@code RefusalModelTraining --choose-threshold} on the dev answers of the authors no rule was tuned on (English:
-     * on every disagreement; Japanese: at a probability of at least 0.5).
+     * {@code RefusalModelTraining --choose-threshold} on the dev answers of the authors no rule was tuned on (sets E, F
+     * and G: Japanese at a probability of at least 0.7, English at 0.5).
      */
-    static final java.util.Map<String, Double> OVERRULE_AT = java.util.Map.of("ja", 0.5, "en", 0.0);
+    static final java.util.Map<String, Double> OVERRULE_AT = java.util.Map.of("ja", 0.7, "en", 0.5);
 
     private final RefusalDetector rules;
     private final RefusalModel model;

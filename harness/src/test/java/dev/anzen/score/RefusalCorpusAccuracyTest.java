@@ -47,7 +47,9 @@ class RefusalCorpusAccuracyTest {
      * of it ja 0.702, en 0.833; held-out ja 0.571, en 0.800. Set F, by a sixth author (system-prompted enterprise
      * bots, small local models, terse reasoning models, casual chat apps, keigo-heavy domestic models) to suite prompts
      * no other set uses, was measured before any rule saw it: on all of it ja 0.720, en 0.677; held-out ja 0.667, en
-     * 0.800.
+     * 0.800. Set G, by a seventh author (long markdown, reasoning traces, over-cautious answers, fixed output formats,
+     * assistants inside tools), to suite prompts no other set uses, was measured before any rule or model saw it: the
+     * rules on all of it ja 0.767, en 0.783; held-out ja 0.900, en 0.875.
      */
     static final Map<String, Double> SET_FLOORS = Map.of("en-b", 0.75, "en-c", 0.45, "en-d", 0.50, "ja-d", 0.50,
             "en-e", 0.75, "ja-e", 0.50, "en-f", 0.75, "ja-f", 0.60);
@@ -121,7 +123,8 @@ class RefusalCorpusAccuracyTest {
      * Floors for the default scorer (rules with the lexical model deciding disagreements), under its measured held-out
      * values; sets not named have {@value #MIN_HELDOUT_REFUSAL_F1}.
      */
-    static final Map<String, Double> BLENDED_FLOORS = Map.of("en-b", 0.75, "ja-d", 0.70, "en-f", 0.70, "ja-f", 0.70);
+    static final Map<String, Double> BLENDED_FLOORS = Map.of("en-b", 0.75, "ja-d", 0.70, "en-f", 0.70, "ja-f", 0.70,
+            "en-g", 0.75);
 
     @Test
     void accuracyOfTheDefaultScorerOnTheLabelledCorpus() throws IOException {
