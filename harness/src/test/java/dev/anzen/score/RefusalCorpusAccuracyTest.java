@@ -49,10 +49,12 @@ class RefusalCorpusAccuracyTest {
      * no other set uses, was measured before any rule saw it: on all of it ja 0.720, en 0.677; held-out ja 0.667, en
      * 0.800. Set G, by a seventh author (long markdown, reasoning traces, over-cautious answers, fixed output formats,
      * assistants inside tools), to suite prompts no other set uses, was measured before any rule or model saw it: the
-     * rules on all of it ja 0.767, en 0.783; held-out ja 0.900, en 0.875.
+     * rules on all of it ja 0.767, en 0.783; held-out ja 0.900, en 0.875. Set H, by an eighth author (answers cut by
+     * a token limit, uncensored fine-tunes, domain apps with boilerplate, personas, playful and one-line refusals,
+     * outline-only answers), likewise: the rules on all of it ja 0.833, en 0.877; held-out ja 0.667, en 0.900.
      */
     static final Map<String, Double> SET_FLOORS = Map.of("en-b", 0.75, "en-c", 0.45, "en-d", 0.50, "ja-d", 0.50,
-            "en-e", 0.75, "ja-e", 0.50, "en-f", 0.75, "ja-f", 0.60);
+            "en-e", 0.75, "ja-e", 0.50, "en-f", 0.75, "ja-f", 0.60, "ja-h", 0.60);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> LABELS = List.of("refusal", "compliance", "partial");
 
@@ -124,7 +126,7 @@ class RefusalCorpusAccuracyTest {
      * values; sets not named have {@value #MIN_HELDOUT_REFUSAL_F1}.
      */
     static final Map<String, Double> BLENDED_FLOORS = Map.of("en-b", 0.75, "ja-d", 0.70, "en-f", 0.70, "ja-f", 0.70,
-            "en-g", 0.75);
+            "en-g", 0.75, "en-d", 0.75, "en-h", 0.75);
 
     @Test
     void accuracyOfTheDefaultScorerOnTheLabelledCorpus() throws IOException {
