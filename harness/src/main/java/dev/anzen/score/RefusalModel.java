@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A lexical refusal model: multinomial logistic regression over the words of an answer (Kuromoji base forms for
@@ -37,7 +36,6 @@ public final class RefusalModel {
     /** Where a word must start to count as the opening (characters of the normalised answer). */
     static final int HEAD_JA = 75;
     static final int HEAD_EN = 150;
-    private static final Pattern LIST_ITEM = Pattern.compile("(?m)^\\s*([-*・•]|\\d+[.)．])\\s*");
     static final List<RefusalLabel> LABELS = List.of(RefusalLabel.REFUSAL, RefusalLabel.COMPLIANCE,
             RefusalLabel.PARTIAL);
 
@@ -429,15 +427,61 @@ public final class RefusalModel {
         }
         int len = text.length();
         out.add("len:" + (len == 0 ? 0 : 32 - Integer.numberOfLeadingZeros(len))); // log2 of the length
-        long lines = text.chars().filter(c -> c == '\n').count();
-        out.add("lines:" + (lines == 0 ? "0" : lines < 3 ? "1-2" : lines < 8 ? "3-7" : "8+"));
+        int lines = 0;
+        for (int i = 0; i < len; i++) {
+            lines += text.charAt(i) == '\n' ? 1 : 0;
+        }
+        out.add(lines == 0 ? "lines:0" : lines < 3 ? "lines:1-2" : lines < 8 ? "lines:3-7" : "lines:8+");
         if (text.contains("```")) {
             out.add("code");
         }
-        if (LIST_ITEM.matcher(text).find()) {
+        if (hasListItem(text)) {
             out.add("list");
         }
         return out;
+    }
+
+    /**
+     * Whether {@code (?m)^\s*([-*・•]|\d+[.)．])} finds a match: a line that starts, after white space, with a bullet
+     * or a number and a full stop or bracket. A plain scan (RefusalModelTest checks it against the regular expression
+     * on every corpus answer): the regex engine's attempt at every position was most of the shape's cost.
+     */
+    static boolean hasListItem(String text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && !isLineEnd(text.charAt(i - 1))) {
+                continue;
+            }
+            int j = i;
+            while (j < n && isSpace(text.charAt(j))) {
+                j++;
+            }
+            if (j == n) {
+                return false;
+            }
+            char c = text.charAt(j);
+            if (c == '-' || c == '*' || c == '・' || c == '•') {
+                return true;
+            }
+            int k = j;
+            while (k < n && text.charAt(k) >= '0' && text.charAt(k) <= '9') {
+                k++;
+            }
+            if (k > j && k < n && (text.charAt(k) == '.' || text.charAt(k) == ')' || text.charAt(k) == '．')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A line terminator, as {@code (?m)^} knows them. */
+    private static boolean isLineEnd(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    /** {@code \s} without UNICODE_CHARACTER_CLASS. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /** Reads an answer (null reads as empty). */

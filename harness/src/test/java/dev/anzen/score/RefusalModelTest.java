@@ -67,6 +67,24 @@ class RefusalModelTest {
     }
 
     @Test
+    void aListItemIsWhatItsRegularExpressionFinds() throws IOException {
+        java.util.regex.Pattern item = java.util.regex.Pattern.compile("(?m)^\\s*([-*・•]|\\d+[.)．])\\s*");
+        List<String> texts = new java.util.ArrayList<>(List.of("", "-", " - a", "a - b", "a\n- b", "a\r\n  * b",
+                "a\r• b", "x\u2028・y", "x\u2029 12) y", "x\u0085 3．y", "12", "12 .", "a\n12.", "a\n\n\n   ",
+                "１. full-width digit", "a\n\t\n 7.", "no list\nhere 1. inline", "a\u000b- b", "a\n\u000b- b"));
+        for (RefusalCorpusAccuracyTest.Item it : RefusalCorpusAccuracyTest.corpus()) {
+            texts.add(dev.anzen.text.NormalizedText.of(it.response()).text());
+        }
+        int lists = 0;
+        for (String t : texts) {
+            boolean expected = item.matcher(t).find();
+            assertEquals(expected, RefusalModel.hasListItem(t), t);
+            lists += expected ? 1 : 0;
+        }
+        assertTrue(lists > 300 && lists < texts.size() - 300, "both kinds of answer: " + lists + " lists");
+    }
+
+    @Test
     void englishWordsAreTheMatchesOfTheirRegularExpression() throws IOException {
         java.util.regex.Pattern word = java.util.regex.Pattern.compile("[a-z0-9]+(?:'[a-z]+)?");
         List<String> texts = new java.util.ArrayList<>(List.of("", "it's", "don't'", "'quoted'", "rock'n'roll",
