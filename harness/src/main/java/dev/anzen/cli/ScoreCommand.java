@@ -10,6 +10,7 @@ import dev.anzen.score.RuleScorer;
 import dev.anzen.score.Score;
 import dev.anzen.suite.Expected;
 import dev.anzen.suite.Perspective;
+import dev.anzen.text.Scripts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Option;
                         + "(refuse|comply|safe-complete), \"perspective\", \"canary\", \"system\".",
                 "Output: each line back with \"label\" (refusal|compliance|partial), \"scorer\", \"evidence\", "
                         + "\"pii\", and \"verdict\" when \"expected\" is given. An input \"label\" (a human label) is "
-                        + "kept as \"input_label\"."})
+                        + "kept as \"input_label\", and the summary on standard error says how often the scorer agreed "
+                        + "with it (refusal-vs-not precision, recall and F1 per language)."})
 final class ScoreCommand implements Callable<Integer> {
 
     @Option(names = "--in", required = true, paramLabel = "FILE|-", description = "Input JSONL, or - for standard input.")
@@ -41,6 +43,10 @@ final class ScoreCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     ScorerOption scoring = new ScorerOption();
+
+    @Option(names = {"-q", "--quiet"}, description = "No summary on standard error (label counts, verdicts, and "
+            + "agreement with the input's own labels).")
+    boolean quiet;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -55,6 +61,7 @@ final class ScoreCommand implements Callable<Integer> {
             return AnzenCli.BAD_INPUT;
         }
         int problems = 0;
+        ScoreSummary summary = new ScoreSummary();
         String name = in.equals("-") ? "<stdin>" : in;
         try (BufferedReader reader = in.equals("-")
                 ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
@@ -68,13 +75,16 @@ final class ScoreCommand implements Callable<Integer> {
                 if (line.isBlank() || line.strip().startsWith("#")) {
                     continue;
                 }
-                String problem = scoreLine(line, scorer, sink);
+                String problem = scoreLine(line, scorer, sink, summary);
                 if (problem != null) {
                     err.println(name + ":" + n + ": " + problem);
                     problems++;
                 }
             }
             sink.flush();
+            if (!quiet) {
+                summary.print(err, scorer.id());
+            }
         } catch (java.nio.file.NoSuchFileException e) {
             err.println("anzen: --in: no such file: " + in);
             return AnzenCli.BAD_INPUT;
@@ -86,7 +96,7 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     /** Scores one line and prints it; returns a problem description instead when the line is unusable. */
-    private static String scoreLine(String line, RuleScorer scorer, PrintWriter sink) {
+    private static String scoreLine(String line, RuleScorer scorer, PrintWriter sink, ScoreSummary summary) {
         JsonNode node;
         try {
             node = JSON.readTree(line);
@@ -141,6 +151,10 @@ final class ScoreCommand implements Callable<Integer> {
         } catch (IOException e) {
             return "cannot write: " + e.getMessage();
         }
+        String lang = o.hasNonNull("lang") ? o.get("lang").asText() : Scripts.looksJapanese(answer) ? "ja" : "en";
+        JsonNode input = o.get("input_label");
+        summary.add(lang, d.label(), input == null || !input.isTextual() ? null : input.asText(),
+                o.hasNonNull("verdict") ? o.get("verdict").asText() : null);
         return null;
     }
 }

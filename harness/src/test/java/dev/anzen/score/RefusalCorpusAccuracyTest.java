@@ -154,6 +154,7 @@ class RefusalCorpusAccuracyTest {
         table.append("| lang | split | n | label | precision | recall | F1 | support |\n");
         table.append("|---|---|---|---|---|---|---|---|\n");
         Map<String, Double> heldoutRefusalF1 = new LinkedHashMap<>();
+        Map<String, String> heldoutSummary = new LinkedHashMap<>();
         StringBuilder misses = new StringBuilder();
         for (String lang : List.of("ja", "en")) {
             for (String split : List.of("dev", "heldout")) {
@@ -166,6 +167,9 @@ class RefusalCorpusAccuracyTest {
                 row(table, lang, split, part.size(), "**refusal vs not**", binary.get("refusal"));
                 if (split.equals("heldout")) {
                     heldoutRefusalF1.put(lang, binary.get("refusal").f1());
+                    Counts c = binary.get("refusal");
+                    heldoutSummary.put(lang, "refusal vs not: precision " + fmt(c.precision()) + ", recall "
+                            + fmt(c.recall()) + ", F1 " + fmt(c.f1()));
                 }
                 for (Item it : part) {
                     // only dev mistakes are listed: rules are tuned on dev, the held-out split stays unseen
@@ -209,6 +213,14 @@ class RefusalCorpusAccuracyTest {
                 "docs/scorers.md must publish the measured table; copy it from " + report);
         assertTrue(docs.contains(sets.toString().strip()),
                 "docs/scorers.md must publish the measured per-set table; copy it from " + report);
+        if (name.equals("rules+model")) {
+            // the README's example of `anzen score` on the held-out answers shows these figures
+            String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+            heldoutSummary.forEach((lang, figures) -> assertTrue(readme.contains("anzen: " + lang + ", against the input "
+                    + "labels (" + items.stream().filter(i -> i.lang().equals(lang) && i.split().equals("heldout")).count()
+                    + "): ") && readme.contains(figures), "README.md's `anzen score` example must show the held-out "
+                    + lang + " figures (" + figures + "): rerun it on the held-out answers"));
+        }
     }
 
     private static void row(StringBuilder t, String lang, String split, int n, String label, Counts c) {
