@@ -36,8 +36,33 @@ public final class BlendedRefusalDetector implements RefusalDetector {
     }
 
     private static final class Holder {
-        static final BlendedRefusalDetector INSTANCE = new BlendedRefusalDetector(RuleRefusalDetector.shared(),
-                RefusalModel.shared());
+        static final BlendedRefusalDetector INSTANCE = build();
+
+        /**
+         * The model's weights are read on a thread of their own while the rules load Kuromoji's dictionaries: at the
+         * start of a run the two took about 0.3 s and 0.2 s one after the other, before the first answer could be
+         * scored. A failure on that thread is thrown here, as it was.
+         */
+        private static BlendedRefusalDetector build() {
+            java.util.concurrent.FutureTask<RefusalModel> model = new java.util.concurrent.FutureTask<>(
+                    RefusalModel::shared);
+            Thread.ofPlatform().daemon().name("anzen-model-init").start(model);
+            RuleRefusalDetector rules = RuleRefusalDetector.shared();
+            try {
+                return new BlendedRefusalDetector(rules, model.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the lexical model loaded", e);
+            }
+        }
     }
 
     @Override

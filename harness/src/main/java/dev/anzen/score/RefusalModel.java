@@ -168,18 +168,23 @@ public final class RefusalModel {
     }
 
     private static final class Holder {
-        static final RefusalModel INSTANCE = load(JapaneseAnalyzer.shared());
+        static final RefusalModel INSTANCE = load(JapaneseAnalyzer::shared);
     }
 
-    static RefusalModel load(JapaneseAnalyzer analyzer) {
+    /**
+     * Reads the shipped weights, and only then asks for the analyser, so that the weights can be read while another
+     * thread is still loading Kuromoji's dictionaries ({@link BlendedRefusalDetector#shared}).
+     */
+    static RefusalModel load(java.util.function.Supplier<JapaneseAnalyzer> analyzer) {
         try (InputStream in = RefusalModel.class.getResourceAsStream("refusal-model.tsv")) {
             if (in == null) {
                 throw new IllegalStateException("refusal-model.tsv is missing from the Anzen jar");
             }
             Map<String, Map<String, double[]>> byLang = read(new BufferedReader(
                     new InputStreamReader(in, StandardCharsets.UTF_8)));
-            return new RefusalModel(new Weights(byLang.getOrDefault("ja", Map.of())),
-                    new Weights(byLang.getOrDefault("en", Map.of())), analyzer);
+            Weights ja = new Weights(byLang.getOrDefault("ja", Map.of()));
+            Weights en = new Weights(byLang.getOrDefault("en", Map.of()));
+            return new RefusalModel(ja, en, analyzer.get());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read refusal-model.tsv", e);
         }
