@@ -25,7 +25,7 @@ import java.util.Map;
  * {@code refusal-model.tsv} next to this class, which {@code RefusalModelTraining} (test sources) makes from the
  * {@code dev} split of the labelled corpus alone and {@code RefusalModelTest} checks is the one that split trains.
  *
- * <p>Unlike the rules, it has no notion of who declines what: it has learnt which words go with each label across eight
+ * <p>Unlike the rules, it has no notion of who declines what: it has learnt which words go with each label across nine
  * authors' answers. On an author it had not seen it did better than the rules (docs/scorers.md), which is why
  * {@link BlendedRefusalDetector} lets it decide when the two disagree. Thread-safe; the shared instance is loaded once.
  */
