@@ -202,7 +202,7 @@ class RefusalCorpusAccuracyTest {
         for (Map.Entry<String, List<Item>> e : bySet.entrySet()) {
             Counts c = measure(e.getValue(), predicted, true).get("refusal");
             double floor = floors.getOrDefault(e.getKey(), MIN_HELDOUT_REFUSAL_F1);
-            // a set with a handful of held-out refusals is reported but not floored: one answer moves it by a third
+            // a set with a handful of held-out refusals is reported but not floored: one answer moves it by 0.1 or more
             boolean floored = c.tp + c.fn >= MIN_REFUSALS_FOR_A_FLOOR;
             sets.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s |%n", e.getKey(), e.getValue().size(),
                     fmt(c.precision()), fmt(c.recall()), fmt(c.f1()),
