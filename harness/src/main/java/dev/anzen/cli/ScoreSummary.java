@@ -73,7 +73,8 @@ final class ScoreSummary {
         StringBuilder line = new StringBuilder("anzen: scored " + answers + (answers == 1 ? " answer" : " answers")
                 + " (" + langs + ") with " + scorerId + ":");
         for (RefusalLabel label : RefusalLabel.values()) {
-            line.append(label.ordinal() == 0 ? " " : ", ").append(label.id()).append(' ').append(total[label.ordinal()]);
+            line.append(label.ordinal() == 0 ? " " : ", ").append(label.id()).append(' ')
+                    .append(total[label.ordinal()]);
         }
         err.println(line);
         if (!verdicts.isEmpty()) {

@@ -44,7 +44,8 @@ public final class RefusalModel {
      * (in {@link #LABELS} order) sit at {@code 3 * index} in one array. Words have an id; a word's own features (alone,
      * in the opening) are found from it, and its pairs with the word that follows by the two ids in an open-addressing
      * table. Reading an answer so looks each word up once and builds no feature names ({@link #features} stays the
-     * definition, and {@code RefusalModelTest} checks the two agree on every corpus answer). Filled once, then only read.
+     * definition, and {@code RefusalModelTest} checks the two agree on every corpus answer). Filled once, then only
+     * read.
      */
     static final class Weights {
         private static final int NONE = -1;

@@ -223,10 +223,12 @@ class RefusalCorpusAccuracyTest {
         if (name.equals("rules+model")) {
             // the README's example of `anzen score` on the held-out answers shows these figures
             String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
-            heldoutSummary.forEach((lang, figures) -> assertTrue(readme.contains("anzen: " + lang + ", against the input "
-                    + "labels (" + items.stream().filter(i -> i.lang().equals(lang) && i.split().equals("heldout")).count()
-                    + "): ") && readme.contains(figures), "README.md's `anzen score` example must show the held-out "
-                    + lang + " figures (" + figures + "): rerun it on the held-out answers"));
+            heldoutSummary.forEach((lang, figures) -> {
+                long n = items.stream().filter(i -> i.lang().equals(lang) && i.split().equals("heldout")).count();
+                assertTrue(readme.contains("anzen: " + lang + ", against the input labels (" + n + "): ")
+                        && readme.contains(figures), "README.md's `anzen score` example must show the held-out "
+                        + lang + " figures (" + figures + "): rerun it on the held-out answers");
+            });
         }
     }
 
